@@ -1,0 +1,313 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { BarChart, type BarChartColors, type BarChartModel } from './bar-chart.js';
+import { CEOP_FIGURES } from './ceop-figures.js';
+import { styles } from './ceop-stats.styles.js';
+import { countUpValue, runCountUp } from './count-up.js';
+import { type Dataset, measureTotal } from './dataset.js';
+import { formatCount } from './format.js';
+import { type WidgetOptions, parseOptions } from './options.js';
+import { type SeriesView, seriesView } from './series-view.js';
+import { STRINGS } from './strings.js';
+
+/** `detail` of the `ceop-stats-error` event. */
+export interface CeopStatsErrorDetail {
+  /** What kind of problem: `attribute` for a bad attribute value. */
+  code: 'attribute';
+  /** Says what is wrong and what is allowed; the same text as the visible alert. */
+  message: string;
+}
+
+/** `detail` of the `ceop-stats-ready` event. */
+export interface CeopStatsReadyDetail {
+  /** The measure shown. */
+  metric: string;
+  /** The year labels shown, first to last. */
+  years: string[];
+}
+
+const OPTION_PROPERTIES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale', 'noAnimation'] as const;
+
+/**
+ * CEOP's annual results as a bar chart of one measure per year, with record
+ * years picked out, and animated counters of the totals since April 2006.
+ *
+ * @summary Embeddable chart of the Child Exploitation and Online Protection Centre's annual results.
+ *
+ * @fires {CustomEvent<CeopStatsReadyDetail>} ceop-stats-ready - After each complete render with valid data: the chart drawn and the counters mounted. Bubbles and is composed.
+ * @fires {CustomEvent<CeopStatsErrorDetail>} ceop-stats-error - When an attribute is invalid; the widget shows the same message in an alert. Bubbles and is composed.
+ *
+ * @csspart card - The box around everything.
+ * @csspart heading - The title.
+ * @csspart chart - The chart's box.
+ * @csspart counters - The list of counters.
+ * @csspart counter - One counter.
+ * @csspart source - The source line.
+ * @csspart alert - The message shown instead of the chart when something is wrong.
+ *
+ * @cssprop [--ceop-stats-font-family=the page's font] - Font of all text, in the chart too.
+ * @cssprop [--ceop-stats-text-color=#1f2328 (dark: #e6edf3)] - Heading, counters and axis labels.
+ * @cssprop [--ceop-stats-muted-color=#59636e (dark: #9ea7b3)] - Counter labels, value axis and source line.
+ * @cssprop [--ceop-stats-background=#ffffff (dark: #161b22)] - Background of the card.
+ * @cssprop [--ceop-stats-bar-color=#7492c8 (dark: #4a6aa0)] - Bars that are not highlighted.
+ * @cssprop [--ceop-stats-record-color=#6b2200 (dark: #ffb870)] - Highlighted bars (records, or the latest year).
+ * @cssprop [--ceop-stats-grid-color=#d1d9e0 (dark: #3d444d)] - Grid lines and axis line.
+ * @cssprop [--ceop-stats-accent-color=#0b5cad (dark: #6cb6ff)] - Focus ring.
+ * @cssprop [--ceop-stats-radius=8px] - Corner radius of the card.
+ * @cssprop [--ceop-stats-spacing=16px] - Padding and gaps.
+ * @cssprop [--ceop-stats-chart-height=240px] - Height of the chart.
+ */
+export class CeopStats extends LitElement {
+  static override styles = styles;
+
+  @query('canvas') private canvas?: HTMLCanvasElement;
+
+  /** Counter animation progress, 0 to 1. */
+  @state() private countProgress = 0;
+
+  /** Which measure the chart shows: `children`, `arrests` or `networks`. */
+  @property({ reflect: true }) metric = 'children';
+
+  /** First year shown, by the calendar year it starts in: `2008` is 2008/09. Default: the first year. */
+  @property({ reflect: true }) from?: string;
+
+  /** Last year shown, by the calendar year it starts in. Default: the last year. */
+  @property({ reflect: true }) to?: string;
+
+  /** Which bars stand out: `records` (years higher than all before), `latest`, or `none`. */
+  @property({ reflect: true }) highlight = 'records';
+
+  /** The title. Default: the measure's label. */
+  @property({ reflect: true }) heading?: string;
+
+  /** BCP 47 language tag for numbers. Default: the page's `lang`, else the browser's language. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Show final values at once, without animating the chart or the counters. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-animation' }) noAnimation = false;
+
+  /** Colour scheme: `light`, `dark`, or `auto` to follow the reader's system. */
+  @property({ reflect: true }) theme = 'auto';
+
+  private data: Dataset = CEOP_FIGURES;
+  private options?: WidgetOptions;
+  private view?: SeriesView;
+  private problem?: string;
+  private chart?: BarChart;
+  private chartStale = true;
+  private readyPending = false;
+  private stopCountUp?: () => void;
+  private visibility?: IntersectionObserver;
+  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.reducedMotion.addEventListener('change', this.onMotionPreference);
+    this.darkScheme.addEventListener('change', this.onColorScheme);
+    this.chartStale = true;
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.reducedMotion.removeEventListener('change', this.onMotionPreference);
+    this.darkScheme.removeEventListener('change', this.onColorScheme);
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    if (this.stopCountUp) this.finishCountUp();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (OPTION_PROPERTIES.some((name) => changed.has(name)) || !this.hasUpdated) {
+      this.applyOptions();
+    }
+    if (changed.has('noAnimation') && this.noAnimation && this.stopCountUp) this.finishCountUp();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.chartStale = true;
+    if (this.chartStale) this.syncChart();
+    if (this.view && this.countProgress === 0 && !this.stopCountUp && !this.visibility) this.startCounters();
+  }
+
+  private get motionAllowed(): boolean {
+    return !this.noAnimation && !this.reducedMotion.matches;
+  }
+
+  private pageLocale(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en-GB';
+  }
+
+  private applyOptions(): void {
+    const result = parseOptions(this, this.data, this.pageLocale());
+    if (!result.ok) {
+      const isNew = result.message !== this.problem;
+      this.problem = result.message;
+      this.options = undefined;
+      this.view = undefined;
+      if (isNew) this.reportProblem(result.message);
+      return;
+    }
+    this.problem = undefined;
+    this.options = result.options;
+    this.view = seriesView(result.options, this.data.years);
+  }
+
+  private reportProblem(message: string): void {
+    console.warn(`<ceop-stats>: ${message}`);
+    this.dispatchEvent(
+      new CustomEvent<CeopStatsErrorDetail>('ceop-stats-error', {
+        bubbles: true,
+        composed: true,
+        detail: { code: 'attribute', message },
+      }),
+    );
+  }
+
+  /** Colours come from the resolved custom properties, so CSS themes the canvas too. */
+  private readColors(): BarChartColors {
+    const style = getComputedStyle(this);
+    const read = (name: string) => style.getPropertyValue(name).trim();
+    return {
+      bar: read('--_bar'),
+      highlight: read('--_record'),
+      text: read('--_text'),
+      muted: read('--_muted'),
+      grid: read('--_grid'),
+      fontFamily: style.fontFamily || 'sans-serif',
+    };
+  }
+
+  private chartModel(view: SeriesView, locale: string): BarChartModel {
+    return {
+      labels: view.labels,
+      values: view.values,
+      highlighted: view.highlighted,
+      highlightLabel: view.highlightLabel,
+      notReportedLabel: STRINGS.notReportedMarker,
+      describe: (index) => view.details[index] ?? [],
+      formatValue: (value) => formatCount(value, locale),
+    };
+  }
+
+  private syncChart(): void {
+    const { view, options, canvas } = this;
+    if (!view || !options || !canvas || !this.isConnected) return;
+    this.chartStale = false;
+    this.readyPending = true;
+    const model = this.chartModel(view, options.locale);
+    const colors = this.readColors();
+    if (this.chart) this.chart.update(model, colors, this.motionAllowed);
+    else this.chart = new BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
+  }
+
+  private readonly onChartDrawn = (): void => {
+    if (!this.readyPending || !this.view || !this.options) return;
+    this.readyPending = false;
+    this.dispatchEvent(
+      new CustomEvent<CeopStatsReadyDetail>('ceop-stats-ready', {
+        bubbles: true,
+        composed: true,
+        detail: { metric: this.options.measure.id, years: this.view.labels },
+      }),
+    );
+  };
+
+  private readonly onMotionPreference = (): void => {
+    if (!this.motionAllowed && this.stopCountUp) this.finishCountUp();
+    this.chartStale = true;
+    this.requestUpdate();
+  };
+
+  private readonly onColorScheme = (): void => {
+    this.chartStale = true;
+    this.requestUpdate();
+  };
+
+  /** Counts up the first time the widget is on screen, or shows final values when motion is off. */
+  private startCounters(): void {
+    if (!this.motionAllowed || typeof IntersectionObserver === 'undefined') {
+      this.countProgress = 1;
+      return;
+    }
+    this.visibility = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.visibility?.disconnect();
+      if (!this.motionAllowed) {
+        this.countProgress = 1;
+        return;
+      }
+      this.stopCountUp = runCountUp((progress) => {
+        this.countProgress = progress;
+        if (progress >= 1) this.stopCountUp = undefined;
+      });
+    });
+    this.visibility.observe(this);
+  }
+
+  private finishCountUp(): void {
+    this.stopCountUp?.();
+    this.stopCountUp = undefined;
+    this.countProgress = 1;
+  }
+
+  private renderCounters(locale: string) {
+    const period = this.data.totalLabel;
+    return html`<ul class="counters" part="counters">
+      ${this.data.measures.map((measure) => {
+        const total = measureTotal(measure);
+        const final = formatCount(total, locale);
+        const shown = formatCount(countUpValue(total, this.countProgress), locale);
+        return html`<li class="counter" part="counter">
+          <span class="counter-value" aria-hidden="true">${shown}</span>
+          <span class="counter-label" aria-hidden="true">${measure.label}</span>
+          <span class="visually-hidden">${STRINGS.counterSentence(final, measure.label, period)}</span>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderSource() {
+    const source = this.data.source;
+    if (!source) return nothing;
+    return html`<p class="source" part="source">
+      ${STRINGS.sourcePrefix}
+      ${source.url
+        ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.label}</a>`
+        : source.label}
+    </p>`;
+  }
+
+  protected override render() {
+    const { options, view, problem } = this;
+    const description = options && view
+      ? STRINGS.chartDescription(options.measure.label, view.labels[0]!, view.labels[view.labels.length - 1]!)
+      : '';
+    return html`<div class="card" part="card">
+      ${problem
+        ? html`<div class="alert" part="alert" role="alert">
+            <strong>${STRINGS.errorTitle}</strong>
+            <span>${problem}</span>
+          </div>`
+        : html`<h2 class="heading" part="heading">${this.heading?.trim() || options?.measure.label}</h2>`}
+      <div class="chart" part="chart" ?hidden=${!!problem}>
+        <canvas role="img" aria-label=${description}></canvas>
+      </div>
+      ${options ? this.renderCounters(options.locale) : nothing}
+      ${problem ? nothing : this.renderSource()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ceop-stats': CeopStats;
+  }
+  interface HTMLElementEventMap {
+    'ceop-stats-ready': CustomEvent<CeopStatsReadyDetail>;
+    'ceop-stats-error': CustomEvent<CeopStatsErrorDetail>;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The entry a page loads: defines <ceop-stats> on import.
+ * @module
+ */
+import { CeopStats } from './ceop-stats-element.js';
+import { defineOnce } from './define.js';
+
+export { CeopStats } from './ceop-stats-element.js';
+export type { CeopStatsErrorDetail, CeopStatsReadyDetail } from './ceop-stats-element.js';
+export { CEOP_FIGURES } from './ceop-figures.js';
+export type { Dataset, Measure, MeasureNote, Source } from './dataset.js';
+
+defineOnce('ceop-stats', CeopStats);

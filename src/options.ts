@@ -1,0 +1,111 @@
+/**
+ * Turns the element's attributes into the options a render needs, by
+ * allow-list: every value is checked against what the data offers, and a bad
+ * one yields a message that says what is wrong and what is allowed.
+ */
+import { type Dataset, type Measure, describeValue, startYear } from './dataset.js';
+import { isValidLocale } from './format.js';
+
+export const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Highlight = (typeof HIGHLIGHTS)[number];
+export type Theme = (typeof THEMES)[number];
+
+/**
+ * Attribute values as the page wrote them; null or blank means "not set".
+ * Typed unknown because frameworks may set the properties to numbers or worse.
+ */
+export interface RawOptions {
+  metric?: unknown;
+  from?: unknown;
+  to?: unknown;
+  highlight?: unknown;
+  theme?: unknown;
+  locale?: unknown;
+}
+
+export interface WidgetOptions {
+  measure: Measure;
+  /** Index range of the years shown, inclusive. */
+  first: number;
+  last: number;
+  highlight: Highlight;
+  theme: Theme;
+  locale: string;
+}
+
+export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; message: string };
+
+class AttributeError extends Error {}
+
+function given(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = String(value).trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function listOf(values: readonly string[]): string {
+  return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase() as T;
+  if (!allowed.includes(value)) {
+    throw new AttributeError(`${name}=${describeValue(raw)} is not allowed. Use ${listOf(allowed)}.`);
+  }
+  return value;
+}
+
+function yearIndex(name: 'from' | 'to', raw: string | undefined, starts: number[]): number | undefined {
+  if (raw === undefined) return undefined;
+  const range = `${starts[0]} to ${starts[starts.length - 1]}`;
+  if (!/^\d{4}$/.test(raw)) {
+    throw new AttributeError(`${name}=${describeValue(raw)} is not a year. Use a four-digit year from ${range}.`);
+  }
+  const year = Number(raw);
+  const index = starts.indexOf(year);
+  if (index === -1) {
+    throw new AttributeError(
+      `${name}=${describeValue(raw)} is not a year in the data. Use a year from ${range}` +
+        (starts.length < 12 ? ` (${starts.join(', ')}).` : '.'),
+    );
+  }
+  return index;
+}
+
+/**
+ * @param fallbackLocale the page's language or the browser's, used when no
+ *   `locale` attribute is given.
+ */
+export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: string): OptionsResult {
+  try {
+    const ids = dataset.measures.map((m) => m.id);
+    const metric = given(raw.metric);
+    const measure = metric === undefined ? dataset.measures[0]! : dataset.measures.find((m) => m.id === metric.toLowerCase());
+    if (!measure) {
+      throw new AttributeError(`metric=${describeValue(metric)} is not a measure in the data. Use ${listOf(ids)}.`);
+    }
+    const starts = dataset.years.map((y) => startYear(y)!);
+    const first = yearIndex('from', given(raw.from), starts) ?? 0;
+    const last = yearIndex('to', given(raw.to), starts) ?? starts.length - 1;
+    if (first > last) {
+      throw new AttributeError(
+        `from=${describeValue(raw.from)} is after to=${describeValue(raw.to)}. The first year must not come after the last.`,
+      );
+    }
+    const highlight = oneOf('highlight', given(raw.highlight), HIGHLIGHTS, 'records');
+    const theme = oneOf('theme', given(raw.theme), THEMES, 'auto');
+    const localeAttribute = given(raw.locale);
+    if (localeAttribute !== undefined && !isValidLocale(localeAttribute)) {
+      throw new AttributeError(
+        `locale=${describeValue(localeAttribute)} is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.`,
+      );
+    }
+    const locale = localeAttribute ?? (isValidLocale(fallbackLocale) ? fallbackLocale : 'en-GB');
+    return { ok: true, options: { measure, first, last, highlight, theme, locale } };
+  } catch (error) {
+    if (error instanceof AttributeError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+/** Every built-in text the reader sees, in one place so a language is one object. */
+export const STRINGS = {
+  record: 'Record',
+  latest: 'Latest',
+  notReported: 'Not reported',
+  notReportedMarker: 'n/r',
+  recordTooltip: 'Record: the highest so far',
+  sourcePrefix: 'Source:',
+  errorTitle: 'This chart cannot be shown.',
+  chartDescription: (label: string, first: string, last: string) =>
+    first === last ? `Bar chart: ${label}, ${first}.` : `Bar chart: ${label} per year, ${first} to ${last}.`,
+  counterSentence: (value: string, label: string, period: string | undefined) =>
+    period ? `${value} ${label} ${period}` : `${value} ${label} in total`,
+};

@@ -1,0 +1,7 @@
+/** `npm start`: serves the demo, which loads the built bundle from dist/. */
+export default {
+  port: 8000,
+  open: false,
+  rootDir: '.',
+  appIndex: 'demo/index.html',
+};
