@@ -1,6 +1,6 @@
 /** `npm start`: serves the demo, which loads the built bundle from dist/. */
 export default {
-  port: 8000,
+  port: Number(process.env.PORT) || 8000,
   open: false,
   rootDir: '.',
   appIndex: 'demo/index.html',

@@ -1,5 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { summaryReporter } from './test/summary-reporter.mjs';
 
 /**
  * The browser suite. MODE=prod runs it against Lit's production build; the
@@ -15,6 +17,10 @@ const chromiumFlags = [
   '--disable-sync',
   '--no-first-run',
   '--force-device-scale-factor=1',
+  // Test pages run side by side; without these a page in the background gets no animation frames.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
 
 export default {
@@ -30,7 +36,9 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One test file at a time per browser: a page left in the background gets no animation frames.
+  concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter(`browser-${mode}`)],
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
 };

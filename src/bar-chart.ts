@@ -68,7 +68,7 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
         } else if (model.highlighted[i] && bars[i]) {
           ctx.fillStyle = colors.text;
           ctx.textBaseline = 'bottom';
-          ctx.fillText(model.highlightLabel, centre, Math.min(bars[i]!.y, chartArea.bottom) - 4);
+          ctx.fillText(model.highlightLabel, centre, Math.min(bars[i].y, chartArea.bottom) - 4);
         }
       });
       ctx.restore();

@@ -124,7 +124,8 @@ export class CeopStats extends LitElement {
     if (OPTION_PROPERTIES.some((name) => changed.has(name)) || !this.hasUpdated) {
       this.applyOptions();
     }
-    if (changed.has('noAnimation') && this.noAnimation && this.stopCountUp) this.finishCountUp();
+    // Without motion the counters start final, in this same update.
+    if (!this.motionAllowed && this.countProgress < 1) this.finishCountUp();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -229,7 +230,7 @@ export class CeopStats extends LitElement {
 
   /** Counts up the first time the widget is on screen, or shows final values when motion is off. */
   private startCounters(): void {
-    if (!this.motionAllowed || typeof IntersectionObserver === 'undefined') {
+    if (typeof IntersectionObserver === 'undefined') {
       this.countProgress = 1;
       return;
     }

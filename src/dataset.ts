@@ -66,15 +66,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Quotes a bad value for a message without letting a huge one flood it. */
 export function describeValue(value: unknown): string {
   let text: string;
-  if (typeof value === 'string') text = JSON.stringify(value);
-  else if (typeof value === 'number') text = String(value);
-  else if (value === undefined) text = 'nothing';
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
+  try {
+    if (typeof value === 'string') text = JSON.stringify(value);
+    else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+    else if (value === undefined) text = 'nothing';
+    else if (typeof value === 'object') {
+      // JSON.stringify gives undefined for some objects, whatever its typing says.
+      const json = JSON.stringify(value);
+      text = json || 'an object';
     }
+    else text = `a ${typeof value}`;
+  } catch {
+    text = 'an unreadable value';
   }
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -40,7 +40,15 @@ class AttributeError extends Error {}
 
 function given(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  const trimmed = String(value).trim();
+  let text: string;
+  try {
+    // An object's own toString is how some frameworks pass values; String() uses it.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    text = String(value);
+  } catch {
+    text = describeValue(value);
+  }
+  const trimmed = text.trim();
   return trimmed ? trimmed : undefined;
 }
 

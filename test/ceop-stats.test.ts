@@ -1,0 +1,384 @@
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import { CeopStats, type CeopStatsErrorDetail } from '../src/ceop-stats.js';
+import {
+  MARKERS,
+  alertText,
+  barHeights,
+  canvasOf,
+  captureWarnings,
+  counterSentences,
+  counterValues,
+  countPixels,
+  headingText,
+  readBars,
+  renderWidget,
+  shadow,
+  watchUncaughtErrors,
+} from './helpers.js';
+
+describe('<ceop-stats>', () => {
+  let uncaught: ReturnType<typeof watchUncaughtErrors>;
+  beforeEach(() => {
+    uncaught = watchUncaughtErrors();
+  });
+  afterEach(() => {
+    uncaught.stop();
+    expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
+  });
+
+  it('is registered and renders in shadow DOM', async () => {
+    const el = await renderWidget();
+    expect(customElements.get('ceop-stats')).to.equal(CeopStats);
+    expect(el.shadowRoot).to.exist;
+    expect(el.children.length).to.equal(0);
+  });
+
+  describe('by default', () => {
+    it('shows the children measure with its full label as heading', async () => {
+      const el = await renderWidget();
+      expect(headingText(el)).to.equal('Children safeguarded or protected');
+    });
+
+    it('draws one bar per year, every children year a record', async () => {
+      const el = await renderWidget();
+      const bars = readBars(canvasOf(el));
+      expect(bars.map((b) => b.color)).to.deep.equal(['record', 'record', 'record', 'record', 'record']);
+    });
+
+    it('draws bar heights in proportion to 76, 131, 139, 278, 414', async () => {
+      const el = await renderWidget();
+      const heights = barHeights(readBars(canvasOf(el)));
+      const values = [76, 131, 139, 278, 414];
+      heights.forEach((h, i) => expect(h / heights[4]!).to.be.closeTo(values[i]! / 414, 0.02));
+    });
+
+    it('shows the three totals since April 2006', async () => {
+      const el = await renderWidget();
+      expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
+    });
+
+    it('gives screen readers the final value and label, never the ticking digits', async () => {
+      const el = await renderWidget();
+      expect(counterSentences(el)).to.deep.equal([
+        '1,038 Children safeguarded or protected since April 2006',
+        '1,644 Arrests since April 2006',
+        '394 Offender networks dismantled or disrupted since April 2006',
+      ]);
+      for (const value of shadow(el).querySelectorAll('.counter-value')) {
+        expect(value.getAttribute('aria-hidden')).to.equal('true');
+      }
+    });
+
+    it('labels the chart for assistive technology', async () => {
+      const el = await renderWidget();
+      const canvas = canvasOf(el);
+      expect(canvas.getAttribute('role')).to.equal('img');
+      expect(canvas.getAttribute('aria-label')).to.equal(
+        'Bar chart: Children safeguarded or protected per year, 2006/07 to 2010/11.',
+      );
+    });
+
+    it('names its source with a safe link', async () => {
+      const el = await renderWidget();
+      const link = shadow(el).querySelector<HTMLAnchorElement>('.source a')!;
+      expect(link.textContent).to.equal('CEOP Annual Review 2010/11 (May 2011)');
+      expect(link.protocol).to.equal('https:');
+      expect(link.rel).to.contain('noopener');
+    });
+  });
+});
+
+describe('<ceop-stats> measures, ranges and highlights', () => {
+  it('networks: 2006/07 and 2007/08 have no bar, 2008/09 is not a record, the last two are', async () => {
+    const el = await renderWidget({ metric: 'networks' });
+    const canvas = canvasOf(el);
+    const bars = readBars(canvas);
+    expect(bars.map((b) => b.color)).to.deep.equal(['bar', 'record', 'record']);
+    const heights = barHeights(bars);
+    expect(heights[0]! / heights[2]!).to.be.closeTo(82 / 132, 0.02);
+    // The two missing years show an "n/r" marker (muted colour) in their slots, not a bar.
+    const step = bars[1]!.centre - bars[0]!.centre;
+    for (const slot of [bars[0]!.centre - 2 * step, bars[0]!.centre - step]) {
+      const marker = countPixels(canvas, { x: slot - step / 3, y: bars[0]!.bottom - 30, w: (2 * step) / 3, h: 31 }, MARKERS.muted);
+      expect(marker, `n/r marker at x=${slot}`).to.be.greaterThan(3);
+    }
+    // The empty slot of a reported bar has no marker.
+    expect(countPixels(canvas, { x: bars[0]!.left, y: bars[0]!.bottom - 30, w: bars[0]!.right - bars[0]!.left, h: 31 }, MARKERS.muted)).to.equal(0);
+  });
+
+  it('writes "Record" above record bars only', async () => {
+    const el = await renderWidget({ metric: 'networks' });
+    const canvas = canvasOf(el);
+    const bars = readBars(canvas);
+    const above = (bar: (typeof bars)[number]) =>
+      countPixels(canvas, { x: bar.left - 10, y: bar.top - 20, w: bar.right - bar.left + 20, h: 18 }, MARKERS.text);
+    expect(above(bars[0]!), 'above 2008/09').to.equal(0);
+    expect(above(bars[1]!), 'above 2009/10').to.be.greaterThan(10);
+    expect(above(bars[2]!), 'above 2010/11').to.be.greaterThan(10);
+  });
+
+  it('arrests: five record bars', async () => {
+    const el = await renderWidget({ metric: 'arrests' });
+    expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(Array(5).fill('record'));
+    expect(headingText(el)).to.equal('Arrests');
+  });
+
+  it('from and to limit the years; records still come from the full series', async () => {
+    const el = await renderWidget({ metric: 'networks', from: '2008', to: '2009' });
+    // 2008/09 is the first year shown but is still not a record: 84 may lie before it.
+    expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(['bar', 'record']);
+    expect(canvasOf(el).getAttribute('aria-label')).to.contain('2008/09 to 2009/10');
+  });
+
+  it('a single year works', async () => {
+    const el = await renderWidget({ from: '2010', to: '2010' });
+    expect(readBars(canvasOf(el))).to.have.length(1);
+  });
+
+  it('highlight="latest" marks only the last year shown', async () => {
+    const el = await renderWidget({ highlight: 'latest', to: '2009' });
+    expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(['bar', 'bar', 'bar', 'record']);
+  });
+
+  it('highlight="none" marks nothing', async () => {
+    const el = await renderWidget({ highlight: 'none' });
+    expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(Array(5).fill('bar'));
+  });
+
+  it('heading replaces the title, as text', async () => {
+    const el = await renderWidget({ heading: '<img src=x onerror=alert(1)> Rescued' });
+    expect(headingText(el)).to.equal('<img src=x onerror=alert(1)> Rescued');
+    expect(shadow(el).querySelector('img')).to.equal(null);
+  });
+
+  it('locale formats the counters: 1.038 in German', async () => {
+    const el = await renderWidget({ locale: 'de' });
+    expect(counterValues(el)).to.deep.equal(['1.038', '1.644', '394']);
+  });
+
+  it("without locale, follows the page's lang", async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><ceop-stats no-animation></ceop-stats></div>`);
+    const el = wrapper.querySelector('ceop-stats')!;
+    await el.updateComplete;
+    expect(counterValues(el)).to.deep.equal(['1.038', '1.644', '394']);
+  });
+
+  it('theme="dark" gives the card the dark palette, theme="light" the light one', async () => {
+    const el = await fixture<CeopStats>(html`<ceop-stats theme="dark" no-animation></ceop-stats>`);
+    const card = shadow(el).querySelector('.card')!;
+    expect(getComputedStyle(card).backgroundColor).to.equal('rgb(22, 27, 34)');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(card).backgroundColor).to.equal('rgb(255, 255, 255)');
+  });
+});
+
+describe('<ceop-stats> counters', () => {
+  it('count up from 0 to the totals when animated and visible', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+    const el = document.createElement('ceop-stats');
+    const seen: string[] = [];
+    wrapper.append(el);
+    await el.updateComplete;
+    const first = shadow(el).querySelector('.counter-value')!;
+    seen.push(first.textContent.trim());
+    const observer = new MutationObserver(() => seen.push(first.textContent.trim()));
+    observer.observe(first, { characterData: true, subtree: true, childList: true });
+    await waitUntil(() => counterValues(el).join() === '1,038,1,644,394', 'counters reach the totals', { timeout: 5000 });
+    observer.disconnect();
+    expect(seen[0]).to.equal('0');
+    expect(seen.length).to.be.greaterThan(5);
+    const numbers = seen.map((s) => Number(s.replace(/,/g, '')));
+    numbers.slice(1).forEach((n, i) => expect(n).to.be.at.least(numbers[i]!));
+  });
+
+  it('with no-animation, show the final values in the first render', async () => {
+    const el = await fixture<CeopStats>(html`<ceop-stats no-animation></ceop-stats>`);
+    expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
+  });
+
+  it('wait until the widget is scrolled into view', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><div style="height: 300vh"></div><ceop-stats></ceop-stats></div>`);
+    const el = wrapper.querySelector('ceop-stats')!;
+    await el.updateComplete;
+    await nextFrame();
+    await aTimeout(100);
+    expect(counterValues(el)).to.deep.equal(['0', '0', '0']);
+    el.scrollIntoView();
+    await waitUntil(() => counterValues(el)[0] === '1,038', 'counts once visible', { timeout: 5000 });
+  });
+});
+
+describe('<ceop-stats> invalid attributes', () => {
+  const cases: [Record<string, string>, string][] = [
+    [{ metric: 'rescues' }, 'metric="rescues" is not a measure in the data. Use children, arrests or networks.'],
+    [{ from: '2005' }, 'from="2005" is not a year in the data.'],
+    [{ to: '2011' }, 'to="2011" is not a year in the data.'],
+    [{ from: 'last year' }, 'from="last year" is not a year.'],
+    [{ from: '2010', to: '2007' }, 'from="2010" is after to="2007". The first year must not come after the last.'],
+    [{ highlight: 'max' }, 'highlight="max" is not allowed. Use records, latest or none.'],
+    [{ theme: 'neon' }, 'theme="neon" is not allowed. Use light, dark or auto.'],
+    [{ locale: 'en_GB!' }, 'locale="en_GB!" is not a language tag.'],
+  ];
+
+  for (const [attributes, message] of cases) {
+    it(`${JSON.stringify(attributes)}: alert, one warning, an error event; fixing it recovers`, async () => {
+      const warnings = captureWarnings();
+      try {
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+        const el = document.createElement('ceop-stats');
+        el.setAttribute('no-animation', '');
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        const error = oneEvent<CustomEvent<CeopStatsErrorDetail>>(wrapper, 'ceop-stats-error');
+        wrapper.append(el);
+        const event = await error;
+        await el.updateComplete;
+        expect(alertText(el)).to.contain(message);
+        expect(alertText(el)).to.contain('This chart cannot be shown.');
+        expect(event.detail.code).to.equal('attribute');
+        expect(event.detail.message).to.contain(message);
+        expect(event.composed && event.bubbles).to.equal(true);
+        expect(warnings.calls).to.have.length(1);
+        expect(String(warnings.calls[0]![0])).to.contain(message);
+        expect(shadow(el).querySelector<HTMLElement>('.chart')!.hidden).to.equal(true);
+
+        const ready = oneEvent(el, 'ceop-stats-ready');
+        for (const name of Object.keys(attributes)) el.removeAttribute(name);
+        await ready;
+        expect(alertText(el)).to.equal(undefined);
+        expect(headingText(el)).to.equal('Children safeguarded or protected');
+        expect(warnings.calls).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
+    });
+  }
+
+  it('a property set to a number or an object is read as text, never thrown on', async () => {
+    const warnings = captureWarnings();
+    try {
+      const el = await renderWidget();
+      (el as unknown as { from: unknown }).from = 2008;
+      await el.updateComplete;
+      expect(alertText(el)).to.equal(undefined);
+      (el as unknown as { metric: unknown }).metric = { toString: () => 'arrests' };
+      await el.updateComplete;
+      expect(headingText(el)).to.equal('Arrests');
+      (el as unknown as { metric: unknown }).metric = 42;
+      await el.updateComplete;
+      expect(alertText(el)).to.contain('metric="42" is not a measure');
+    } finally {
+      warnings.restore();
+    }
+  });
+});
+
+describe('<ceop-stats> live changes and lifecycle', () => {
+  it('updates the same Chart in place when attributes change', async () => {
+    const el = await renderWidget();
+    const canvas = canvasOf(el);
+    const chart = Chart.getChart(canvas);
+    expect(chart).to.exist;
+    const ready = oneEvent(el, 'ceop-stats-ready');
+    el.setAttribute('metric', 'networks');
+    await ready;
+    expect(canvasOf(el)).to.equal(canvas);
+    expect(Chart.getChart(canvas)).to.equal(chart);
+    expect(readBars(canvas).map((b) => b.color)).to.deep.equal(['bar', 'record', 'record']);
+    expect(headingText(el)).to.equal('Offender networks dismantled or disrupted');
+  });
+
+  it('reflects properties to attributes', async () => {
+    const el = await renderWidget();
+    el.metric = 'arrests';
+    el.from = '2007';
+    el.noAnimation = false;
+    await el.updateComplete;
+    expect(el.getAttribute('metric')).to.equal('arrests');
+    expect(el.getAttribute('from')).to.equal('2007');
+    expect(el.hasAttribute('no-animation')).to.equal(false);
+  });
+
+  it('destroys its chart on detach and draws it again on re-attach', async () => {
+    const el = await renderWidget({ metric: 'arrests' });
+    const parent = el.parentElement!;
+    const canvas = canvasOf(el);
+    el.remove();
+    expect(Chart.getChart(canvas)).to.equal(undefined);
+    const ready = oneEvent(el, 'ceop-stats-ready');
+    parent.append(el);
+    await ready;
+    expect(Chart.getChart(canvasOf(el))).to.exist;
+    expect(readBars(canvasOf(el))).to.have.length(5);
+  });
+
+  it('leaves no Chart instances behind after many attach/detach cycles', async () => {
+    const el = await renderWidget();
+    const parent = el.parentElement!;
+    for (let i = 0; i < 50; i++) {
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+    }
+    el.remove();
+    expect(Object.keys(Chart.instances)).to.have.length(0);
+  });
+
+  it('fits a 320 px column and follows its container width', async () => {
+    const el = await renderWidget();
+    const wrapper = el.parentElement!;
+    wrapper.style.width = '320px';
+    await waitUntil(() => canvasOf(el).getBoundingClientRect().width <= 320 - 32, 'canvas shrinks', { timeout: 3000 });
+    expect(el.getBoundingClientRect().width).to.equal(320);
+    await waitUntil(() => readBars(canvasOf(el)).length === 5, 'five bars at 320 px', { timeout: 3000 });
+  });
+
+  it('lays out inside flex and grid containers', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="display: grid; grid-template-columns: 1fr 1fr; width: 700px">
+        <div style="display: flex"><ceop-stats no-animation style="flex: 1"></ceop-stats></div>
+        <ceop-stats no-animation></ceop-stats>
+      </div>`,
+    );
+    const widgets = [...wrapper.querySelectorAll('ceop-stats')];
+    await waitUntil(() => widgets.every((w) => canvasOf(w).getBoundingClientRect().width > 200), 'both charts sized');
+    for (const w of widgets) expect(w.getBoundingClientRect().width).to.be.closeTo(350, 1);
+  });
+});
+
+describe('<ceop-stats> tooltips', () => {
+  async function hover(el: CeopStats, x: number, y: number) {
+    const rect = canvasOf(el).getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(rect.left + x), Math.round(rect.top + y)] });
+    await nextFrame();
+    const tooltip = Chart.getChart(canvasOf(el))!.tooltip!;
+    return {
+      title: tooltip.title,
+      lines: tooltip.body.flatMap((b) => b.lines),
+      visible: tooltip.opacity > 0,
+    };
+  }
+
+  afterEach(() => sendMouse({ type: 'move', position: [0, 0] }));
+
+  it('a record year gives the formatted value and "record"', async () => {
+    const el = await renderWidget({ metric: 'children' });
+    const bar = readBars(canvasOf(el))[3]!;
+    const tip = await hover(el, bar.centre, bar.bottom - 5);
+    expect(tip.title).to.deep.equal(['2009/10']);
+    expect(tip.lines).to.deep.equal(['Children safeguarded or protected: 278', 'Record: the highest so far']);
+  });
+
+  it('a not-reported year says so and gives the note', async () => {
+    const el = await renderWidget({ metric: 'networks' });
+    const bars = readBars(canvasOf(el));
+    const step = bars[1]!.centre - bars[0]!.centre;
+    const tip = await hover(el, bars[0]!.centre - 2 * step, bars[0]!.bottom - 10);
+    expect(tip.visible).to.equal(true);
+    expect(tip.title).to.deep.equal(['2006/07']);
+    expect(tip.lines[0]).to.equal('Not reported');
+    expect(tip.lines[1]).to.contain('84 networks in 2006/07 and 2007/08 together');
+  });
+});
