@@ -1,9 +1,11 @@
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendMouse } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
-import { CeopStats, type CeopStatsErrorDetail } from '../src/ceop-stats.js';
+import { CeopStats, type CeopStatsErrorDetail, type CeopStatsReadyDetail } from '../src/ceop-stats.js';
 import {
   MARKERS,
+  MARKER_STYLE,
+  type Rgb,
   alertText,
   barHeights,
   canvasOf,
@@ -175,6 +177,32 @@ describe('<ceop-stats> measures, ranges and highlights', () => {
   });
 });
 
+describe('<ceop-stats> colours', () => {
+  it('reads bar colours from the custom properties again when an attribute changes', async () => {
+    const el = await renderWidget({ highlight: 'none' });
+    el.style.setProperty('--ceop-stats-bar-color', 'rgb(255, 0, 0)');
+    const ready = oneEvent(el, 'ceop-stats-ready');
+    el.setAttribute('metric', 'arrests');
+    await ready;
+    // The marker colour for records is red, so every bar now reads as "record".
+    expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(Array(5).fill('record'));
+  });
+
+  it('redraws with the dark palette when the theme changes', async () => {
+    const el = await fixture<CeopStats>(html`<ceop-stats theme="light" no-animation highlight="none"></ceop-stats>`);
+    const canvas = canvasOf(el);
+    const whole = { x: 0, y: 0, w: canvas.width, h: canvas.height };
+    const light: Rgb = [0x74, 0x92, 0xc8];
+    const dark: Rgb = [0x4a, 0x6a, 0xa0];
+    await waitUntil(() => countPixels(canvas, whole, light, 2) > 1000, 'bars in the light bar colour');
+    const ready = oneEvent(el, 'ceop-stats-ready');
+    el.theme = 'dark';
+    await ready;
+    expect(countPixels(canvas, whole, dark, 2)).to.be.greaterThan(1000);
+    expect(countPixels(canvas, whole, light, 2)).to.equal(0);
+  });
+});
+
 describe('<ceop-stats> counters', () => {
   it('count up from 0 to the totals when animated and visible', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
@@ -192,6 +220,27 @@ describe('<ceop-stats> counters', () => {
     expect(seen.length).to.be.greaterThan(5);
     const numbers = seen.map((s) => Number(s.replace(/,/g, '')));
     numbers.slice(1).forEach((n, i) => expect(n).to.be.at.least(numbers[i]!));
+  });
+
+  it('with reduced motion, show the final values in the first render', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
+      expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
+  it('jump to the final values when reduced motion is turned on mid-count', async () => {
+    const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
+    await waitUntil(() => counterValues(el)[0] !== '0', 'counting started');
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      await waitUntil(() => counterValues(el).join() === '1,038,1,644,394', 'final values');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('with no-animation, show the final values in the first render', async () => {
@@ -276,6 +325,21 @@ describe('<ceop-stats> invalid attributes', () => {
 });
 
 describe('<ceop-stats> live changes and lifecycle', () => {
+  it('fires ceop-stats-ready with what it shows', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+    const el = document.createElement('ceop-stats');
+    el.setAttribute('metric', 'networks');
+    el.setAttribute('from', '2008');
+    el.setAttribute('style', MARKER_STYLE);
+    el.noAnimation = true;
+    const ready = oneEvent<CustomEvent<CeopStatsReadyDetail>>(wrapper, 'ceop-stats-ready');
+    wrapper.append(el);
+    const event = await ready;
+    expect(event.detail).to.deep.equal({ metric: 'networks', years: ['2008/09', '2009/10', '2010/11'] });
+    expect(event.composed && event.bubbles).to.equal(true);
+    expect(readBars(canvasOf(el))).to.have.length(3);
+  });
+
   it('updates the same Chart in place when attributes change', async () => {
     const el = await renderWidget();
     const canvas = canvasOf(el);
