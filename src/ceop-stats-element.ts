@@ -103,16 +103,16 @@ export class CeopStats extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.reducedMotion.addEventListener('change', this.onMotionPreference);
-    this.darkScheme.addEventListener('change', this.onColorScheme);
+    this.reducedMotion.addEventListener('change', this.onMediaChange);
+    this.darkScheme.addEventListener('change', this.onMediaChange);
     this.chartStale = true;
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reducedMotion.removeEventListener('change', this.onMotionPreference);
-    this.darkScheme.removeEventListener('change', this.onColorScheme);
+    this.reducedMotion.removeEventListener('change', this.onMediaChange);
+    this.darkScheme.removeEventListener('change', this.onMediaChange);
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.stopCountUp) this.finishCountUp();
@@ -217,13 +217,8 @@ export class CeopStats extends LitElement {
     );
   };
 
-  private readonly onMotionPreference = (): void => {
-    if (!this.motionAllowed && this.stopCountUp) this.finishCountUp();
-    this.chartStale = true;
-    this.requestUpdate();
-  };
-
-  private readonly onColorScheme = (): void => {
+  /** A change of motion or colour preference redraws the chart; willUpdate settles the counters. */
+  private readonly onMediaChange = (): void => {
     this.chartStale = true;
     this.requestUpdate();
   };
