@@ -1,8 +1,9 @@
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import { CeopStats, type CeopStatsErrorDetail, type CeopStatsReadyDetail } from '../src/ceop-stats.js';
 import {
+  FakeMediaQuery,
   MARKERS,
   MARKER_STYLE,
   type Rgb,
@@ -223,26 +224,44 @@ describe('<ceop-stats> counters', () => {
   });
 
   it('with reduced motion, show the final values in the first render', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
+    const reducedMotion = new FakeMediaQuery('(prefers-reduced-motion: reduce)', true);
     try {
       const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
       expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     } finally {
-      await emulateMedia({ reducedMotion: 'no-preference' });
+      reducedMotion.restore();
     }
   });
 
   it('jump to the final values when reduced motion is turned on mid-count', async () => {
-    const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
-    await waitUntil(() => counterValues(el)[0] !== '0', 'counting started');
+    const reducedMotion = new FakeMediaQuery('(prefers-reduced-motion: reduce)', false);
     try {
-      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
+      await waitUntil(() => counterValues(el)[0] !== '0', 'counting started');
+      reducedMotion.set(true);
       // Two frames into a 1.5 s count: only the preference change can have finished it.
       await nextFrame();
       await nextFrame();
       expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     } finally {
-      await emulateMedia({ reducedMotion: 'no-preference' });
+      reducedMotion.restore();
+    }
+  });
+
+  it('stop listening to reader preferences when removed', async () => {
+    const reducedMotion = new FakeMediaQuery('(prefers-reduced-motion: reduce)', false);
+    const darkScheme = new FakeMediaQuery('(prefers-color-scheme: dark)', false);
+    try {
+      const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
+      expect([reducedMotion.listeners, darkScheme.listeners]).to.deep.equal([1, 1]);
+      el.remove();
+      expect([reducedMotion.listeners, darkScheme.listeners]).to.deep.equal([0, 0]);
+      document.body.append(el);
+      el.remove();
+      expect([reducedMotion.listeners, darkScheme.listeners]).to.deep.equal([0, 0]);
+    } finally {
+      reducedMotion.restore();
+      darkScheme.restore();
     }
   });
 

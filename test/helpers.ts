@@ -173,3 +173,47 @@ export function captureWarnings(): { calls: unknown[][]; restore: () => void } {
   };
   return { calls, restore: () => (console.warn = original) };
 }
+
+/**
+ * Stands in for the browser's answer to one media query, so a test can turn a
+ * reader preference (reduced motion, dark scheme) on and off in every engine:
+ * only Chromium lets a test runner emulate media features.
+ */
+export class FakeMediaQuery extends EventTarget {
+  matches: boolean;
+  readonly media: string;
+  readonly #original = Object.getOwnPropertyDescriptor(window, 'matchMedia')!;
+  readonly #real = window.matchMedia.bind(window);
+  #listeners = 0;
+
+  constructor(media: string, matches: boolean) {
+    super();
+    this.media = media;
+    this.matches = matches;
+    window.matchMedia = (query: string) => (query === media ? (this as unknown as MediaQueryList) : this.#real(query));
+  }
+
+  /** Listeners the widget has added and not removed. */
+  get listeners(): number {
+    return this.#listeners;
+  }
+
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
+    this.#listeners++;
+    super.addEventListener(...args);
+  }
+
+  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
+    this.#listeners--;
+    super.removeEventListener(...args);
+  }
+
+  set(matches: boolean): void {
+    this.matches = matches;
+    this.dispatchEvent(new Event('change'));
+  }
+
+  restore(): void {
+    Object.defineProperty(window, 'matchMedia', this.#original);
+  }
+}
