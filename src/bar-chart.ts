@@ -41,6 +41,8 @@ export interface BarChartColors {
 interface Settings {
   model: BarChartModel;
   colors: BarChartColors;
+  /** False when the reader prefers reduced motion or the page asked for none. */
+  animate: boolean;
 }
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string>;
@@ -76,7 +78,10 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
   };
 }
 
-function applySettings(config: BarConfig, { model, colors }: Settings): void {
+const BAR_ANIMATION_MS = 600;
+const TOOLTIP_ANIMATION_MS = 150;
+
+function applySettings(config: BarConfig, { model, colors, animate }: Settings): void {
   const font = { family: colors.fontFamily, size: LABEL_FONT_SIZE };
   config.data.labels = model.labels;
   const dataset = config.data.datasets[0]!;
@@ -91,8 +96,11 @@ function applySettings(config: BarConfig, { model, colors }: Settings): void {
     border: { display: false },
     ticks: { color: colors.muted, font, precision: 0, callback: (v) => model.formatValue(Number(v)) },
   };
-  options.plugins!.tooltip!.titleFont = { ...font, weight: 'bold' };
-  options.plugins!.tooltip!.bodyFont = font;
+  const tooltip = options.plugins!.tooltip!;
+  tooltip.titleFont = { ...font, weight: 'bold' };
+  tooltip.bodyFont = font;
+  tooltip.animation = animate ? { duration: TOOLTIP_ANIMATION_MS } : false;
+  if (options.animation) options.animation.duration = animate ? BAR_ANIMATION_MS : 0;
 }
 
 export class BarChart {
@@ -100,14 +108,15 @@ export class BarChart {
   readonly #settings: Settings;
 
   constructor(canvas: HTMLCanvasElement, model: BarChartModel, colors: BarChartColors, animate: boolean, onDrawn: () => void) {
-    this.#settings = { model, colors };
+    this.#settings = { model, colors, animate };
     const config: BarConfig = {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], borderWidth: 0, maxBarThickness: 72 }] },
       options: {
         responsive: true,
         maintainAspectRatio: false,
-        animation: { duration: animate ? 600 : 0, onComplete: () => onDrawn() },
+        // An object even without motion: Chart.js calls onComplete only then.
+        animation: { onComplete: () => onDrawn() },
         layout: { padding: { top: LABEL_FONT_SIZE + 8 } },
         scales: {},
         plugins: {
@@ -129,12 +138,8 @@ export class BarChart {
 
   /** Redraws the same Chart with new data or colours. */
   update(model: BarChartModel, colors: BarChartColors, animate: boolean): void {
-    this.#settings.model = model;
-    this.#settings.colors = colors;
-    const config = this.#chart.config as unknown as BarConfig;
-    applySettings(config, this.#settings);
-    const animation = this.#chart.options.animation;
-    if (animation) animation.duration = animate ? 600 : 0;
+    Object.assign(this.#settings, { model, colors, animate });
+    applySettings(this.#chart.config as unknown as BarConfig, this.#settings);
     this.#chart.update(animate ? undefined : 'none');
   }
 

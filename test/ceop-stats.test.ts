@@ -438,8 +438,8 @@ describe('<ceop-stats> tooltips', () => {
   async function hover(el: CeopStats, x: number, y: number) {
     const rect = canvasOf(el).getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(rect.left + x), Math.round(rect.top + y)] });
-    await nextFrame();
     const tooltip = Chart.getChart(canvasOf(el))!.tooltip!;
+    await waitUntil(() => tooltip.opacity > 0, 'tooltip shown');
     return {
       title: tooltip.title,
       lines: tooltip.body.flatMap((b) => b.lines),
