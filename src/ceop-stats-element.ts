@@ -1,19 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { BarChart, type BarChartColors, type BarChartModel } from './bar-chart.js';
-import { CEOP_FIGURES } from './ceop-figures.js';
 import { styles } from './ceop-stats.styles.js';
 import { countUpValue, runCountUp } from './count-up.js';
+import type { Problem, ProblemCode } from './data-loaders.js';
+import { DataSource } from './data-source.js';
 import { type Dataset, measureTotal } from './dataset.js';
-import { formatCount } from './format.js';
-import { type WidgetOptions, parseOptions } from './options.js';
+import { formatCount, isValidLocale } from './format.js';
+import { type WidgetOptions, parseFetchOptions, parseOptions } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
-  /** What kind of problem: `attribute` for a bad attribute value. */
-  code: 'attribute';
+  /**
+   * What kind of problem: `attribute` (a bad attribute value), `fetch-failed`,
+   * `http-status`, `timeout`, `not-json` or `schema` (data that does not fit
+   * the schema, wherever it came from).
+   */
+  code: ProblemCode;
   /** Says what is wrong and what is allowed; the same text as the visible alert. */
   message: string;
 }
@@ -27,6 +32,7 @@ export interface CeopStatsReadyDetail {
 }
 
 const OPTION_PROPERTIES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale', 'noAnimation'] as const;
+const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
 
 /**
  * CEOP's annual results as a bar chart of one measure per year, with record
@@ -35,7 +41,9 @@ const OPTION_PROPERTIES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale
  * @summary Embeddable chart of the Child Exploitation and Online Protection Centre's annual results.
  *
  * @fires {CustomEvent<CeopStatsReadyDetail>} ceop-stats-ready - After each complete render with valid data: the chart drawn and the counters mounted. Bubbles and is composed.
- * @fires {CustomEvent<CeopStatsErrorDetail>} ceop-stats-error - When an attribute is invalid; the widget shows the same message in an alert. Bubbles and is composed.
+ * @fires {CustomEvent<CeopStatsErrorDetail>} ceop-stats-error - When an attribute or the data is invalid, or the data cannot be loaded; the widget shows the same message in an alert. Bubbles and is composed.
+ *
+ * @slot - Optional data: a `<script type="application/json">` in the dataset schema, or a `<table>` of the editor's figures (also what readers without JavaScript see). Not displayed once the element has upgraded.
  *
  * @csspart card - The box around everything.
  * @csspart heading - The title.
@@ -65,8 +73,8 @@ export class CeopStats extends LitElement {
   /** Counter animation progress, 0 to 1. */
   @state() private countProgress = 0;
 
-  /** Which measure the chart shows: `children`, `arrests` or `networks`. */
-  @property({ reflect: true }) metric = 'children';
+  /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure. */
+  @property({ reflect: true }) metric?: string;
 
   /** First year shown, by the calendar year it starts in: `2008` is 2008/09. Default: the first year. */
   @property({ reflect: true }) from?: string;
@@ -89,10 +97,26 @@ export class CeopStats extends LitElement {
   /** Colour scheme: `light`, `dark`, or `auto` to follow the reader's system. */
   @property({ reflect: true }) theme = 'auto';
 
-  private data: Dataset = CEOP_FIGURES;
+  /** URL of a JSON dataset (http, https or relative). Takes precedence over inline JSON, a child table and the bundled figures. */
+  @property({ reflect: true }) src?: string;
+
+  /** Whether the `src` request sends cookies: `omit`, `same-origin` or `include`. */
+  @property({ reflect: true }) credentials = 'omit';
+
+  /** Milliseconds to wait for `src` before giving up, 1 to 120000. */
+  @property({ reflect: true }) timeout = '10000';
+
+  private readonly source = new DataSource(this, () => this.dataLocale());
+  /** The data the view was computed from, to recompute only when it changes. */
+  private appliedState?: DataSource['state'];
+  private request?: Parameters<DataSource['use']>[0];
+  private requestProblem?: string;
+  private data?: Dataset;
   private options?: WidgetOptions;
   private view?: SeriesView;
-  private problem?: string;
+  private problem?: Problem;
+  /** The last problem reported, so a problem is warned about once, not on every render. */
+  private reportedProblem?: string;
   private chart?: BarChart;
   private chartStale = true;
   private readyPending = false;
@@ -106,7 +130,11 @@ export class CeopStats extends LitElement {
     this.reducedMotion.addEventListener('change', this.onMediaChange);
     this.darkScheme.addEventListener('change', this.onMediaChange);
     this.chartStale = true;
-    if (this.hasUpdated) this.requestUpdate();
+    if (this.hasUpdated) {
+      // Asks again for data a removal interrupted, and re-reads the children.
+      this.source.use(this.request);
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -121,15 +149,20 @@ export class CeopStats extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (OPTION_PROPERTIES.some((name) => changed.has(name)) || !this.hasUpdated) {
+    if (FETCH_PROPERTIES.some((name) => changed.has(name)) || !this.hasUpdated) {
+      const fetch = parseFetchOptions(this, document.baseURI);
+      this.requestProblem = fetch.ok ? undefined : fetch.message;
+      this.request = fetch.ok ? fetch.options : undefined;
+      if (fetch.ok) this.source.use(fetch.options);
+    }
+    if (OPTION_PROPERTIES.some((name) => changed.has(name)) || FETCH_PROPERTIES.some((name) => changed.has(name)) || this.appliedState !== this.source.state) {
       this.applyOptions();
     }
     // Without motion the counters start final, in this same update.
     if (!this.motionAllowed && this.countProgress < 1) this.finishCountUp();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.chartStale = true;
+  protected override updated(): void {
     if (this.chartStale) this.syncChart();
     if (this.view && this.countProgress === 0 && !this.stopCountUp && !this.visibility) this.startCounters();
   }
@@ -142,28 +175,44 @@ export class CeopStats extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en-GB';
   }
 
-  private applyOptions(): void {
-    const result = parseOptions(this, this.data, this.pageLocale());
-    if (!result.ok) {
-      const isNew = result.message !== this.problem;
-      this.problem = result.message;
-      this.options = undefined;
-      this.view = undefined;
-      if (isNew) this.reportProblem(result.message);
-      return;
-    }
-    this.problem = undefined;
-    this.options = result.options;
-    this.view = seriesView(result.options, this.data.years);
+  /** The locale an editor's table is written in: the widget's, else the page's. */
+  private dataLocale(): string {
+    const locale = this.locale?.trim();
+    return locale && isValidLocale(locale) ? locale : this.pageLocale();
   }
 
-  private reportProblem(message: string): void {
+  /** Works out what to show from the attributes and the data, or the one problem that stops it. */
+  private applyOptions(): void {
+    const state = this.source.state;
+    this.appliedState = state;
+    this.options = undefined;
+    this.view = undefined;
+    this.data = state.status === 'ready' ? state.dataset : undefined;
+    let problem: Problem | undefined;
+    if (this.requestProblem) problem = { code: 'attribute', message: this.requestProblem };
+    else if (state.status === 'error') problem = state.problem;
+    else if (state.status === 'ready') {
+      const result = parseOptions(this, state.dataset, this.pageLocale());
+      if (result.ok) {
+        this.options = result.options;
+        this.view = seriesView(result.options, state.dataset.years);
+      } else {
+        problem = { code: 'attribute', message: result.message };
+      }
+    }
+    this.problem = problem;
+    this.chartStale = true;
+    if (problem && problem.message !== this.reportedProblem) this.reportProblem(problem);
+    this.reportedProblem = problem?.message;
+  }
+
+  private reportProblem({ code, message }: Problem): void {
     console.warn(`<ceop-stats>: ${message}`);
     this.dispatchEvent(
       new CustomEvent<CeopStatsErrorDetail>('ceop-stats-error', {
         bubbles: true,
         composed: true,
-        detail: { code: 'attribute', message },
+        detail: { code, message },
       }),
     );
   }
@@ -250,10 +299,10 @@ export class CeopStats extends LitElement {
     this.countProgress = 1;
   }
 
-  private renderCounters(locale: string) {
-    const period = this.data.totalLabel;
+  private renderCounters(data: Dataset, locale: string) {
+    const period = data.totalLabel;
     return html`<ul class="counters" part="counters">
-      ${this.data.measures.map((measure) => {
+      ${data.measures.map((measure) => {
         const total = measureTotal(measure);
         const final = formatCount(total, locale);
         const shown = formatCount(countUpValue(total, this.countProgress), locale);
@@ -266,8 +315,8 @@ export class CeopStats extends LitElement {
     </ul>`;
   }
 
-  private renderSource() {
-    const source = this.data.source;
+  private renderSource(data: Dataset) {
+    const source = data.source;
     if (!source) return nothing;
     return html`<p class="source" part="source">
       ${STRINGS.sourcePrefix}
@@ -277,23 +326,34 @@ export class CeopStats extends LitElement {
     </p>`;
   }
 
+  private renderHeading(options: WidgetOptions | undefined) {
+    const text = this.heading?.trim() || options?.measure.label;
+    // While loading there may be no text yet: keep the line's height, but no empty heading.
+    return text
+      ? html`<h2 class="heading" part="heading">${text}</h2>`
+      : html`<div class="heading" aria-hidden="true"></div>`;
+  }
+
   protected override render() {
-    const { options, view, problem } = this;
+    const { options, view, problem, data } = this;
+    const loading = !problem && this.source.state.status === 'loading';
     const description = options && view
       ? STRINGS.chartDescription(options.measure.label, view.labels[0]!, view.labels[view.labels.length - 1]!)
       : '';
-    return html`<div class="card" part="card">
+    return html`<div class="card" part="card" aria-busy=${loading ? 'true' : 'false'}>
       ${problem
         ? html`<div class="alert" part="alert" role="alert">
             <strong>${STRINGS.errorTitle}</strong>
-            <span>${problem}</span>
+            <span>${problem.message}</span>
           </div>`
-        : html`<h2 class="heading" part="heading">${this.heading?.trim() || options?.measure.label}</h2>`}
-      <div class="chart" part="chart" ?hidden=${!!problem}>
+        : this.renderHeading(options)}
+      <div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${!!problem}>
         <canvas role="img" aria-label=${description}></canvas>
+        ${loading ? html`<p class="status" role="status">${STRINGS.loading}</p>` : nothing}
       </div>
-      ${options ? this.renderCounters(options.locale) : nothing}
-      ${problem ? nothing : this.renderSource()}
+      ${options && data ? this.renderCounters(data, options.locale) : nothing}
+      ${loading ? html`<div class="counters-placeholder"></div>` : nothing}
+      ${data && !problem ? this.renderSource(data) : nothing}
     </div>`;
   }
 }

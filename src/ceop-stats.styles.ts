@@ -71,6 +71,7 @@ export const styles = css`
   }
 
   .heading {
+    min-height: 1.3em;
     margin: 0;
     font-size: 1.125em;
     font-weight: 700;
@@ -86,6 +87,26 @@ export const styles = css`
 
   .chart[hidden] {
     display: none;
+  }
+
+  /* Old data is never shown under a loading message. */
+  .chart.loading canvas {
+    visibility: hidden;
+  }
+
+  .status {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  /* Holds the counters' place while data loads: one row of value and label. */
+  .counters-placeholder {
+    min-height: calc(1.75em * 1.15 + 0.875em * 1.4 * 2);
   }
 
   canvas {

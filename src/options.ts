@@ -4,10 +4,14 @@
  * one yields a message that says what is wrong and what is allowed.
  */
 import { type Dataset, type Measure, describeValue, startYear } from './dataset.js';
+import type { FetchOptions } from './data-loaders.js';
 import { isValidLocale } from './format.js';
 
 export const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
+export const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
+export const DEFAULT_TIMEOUT_MS = 10000;
+const MAX_TIMEOUT_MS = 120000;
 export type Highlight = (typeof HIGHLIGHTS)[number];
 export type Theme = (typeof THEMES)[number];
 
@@ -112,6 +116,50 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
     }
     const locale = localeAttribute ?? (isValidLocale(fallbackLocale) ? fallbackLocale : 'en-GB');
     return { ok: true, options: { measure, first, last, highlight, theme, locale } };
+  } catch (error) {
+    if (error instanceof AttributeError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export interface RawFetchOptions {
+  src?: unknown;
+  credentials?: unknown;
+  timeout?: unknown;
+}
+
+export type FetchOptionsResult = { ok: true; options: FetchOptions | undefined } | { ok: false; message: string };
+
+/**
+ * The request `src` asks for, or undefined when there is no `src`. Only
+ * http(s) URLs are fetched, resolved against the page; credentials are sent
+ * only when the page opts in.
+ */
+export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): FetchOptionsResult {
+  try {
+    const src = given(raw.src);
+    const credentials = oneOf('credentials', given(raw.credentials), CREDENTIALS, 'omit');
+    const timeoutText = given(raw.timeout);
+    let timeout = DEFAULT_TIMEOUT_MS;
+    if (timeoutText !== undefined) {
+      timeout = /^\d{1,6}$/.test(timeoutText) ? Number(timeoutText) : NaN;
+      if (!(timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
+        throw new AttributeError(
+          `timeout=${describeValue(timeoutText)} is not allowed. Use a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`,
+        );
+      }
+    }
+    if (src === undefined) return { ok: true, options: undefined };
+    let url: URL | undefined;
+    try {
+      url = new URL(src, baseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw new AttributeError(`src=${describeValue(src)} is not an http or https URL. Give the address of a JSON file.`);
+    }
+    return { ok: true, options: { url: url.href, credentials, timeout } };
   } catch (error) {
     if (error instanceof AttributeError) return { ok: false, message: error.message };
     throw error;

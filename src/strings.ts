@@ -7,6 +7,7 @@ export const STRINGS = {
   recordTooltip: 'Record: the highest so far',
   sourcePrefix: 'Source:',
   errorTitle: 'This chart cannot be shown.',
+  loading: 'Loading data…',
   chartDescription: (label: string, first: string, last: string) =>
     first === last ? `Bar chart: ${label}, ${first}.` : `Bar chart: ${label} per year, ${first} to ${last}.`,
   counterSentence: (value: string, label: string, period: string | undefined) =>

@@ -25,7 +25,7 @@ function clean(text: string): string {
 }
 
 function cellText(cell: Element): string {
-  return clean(cell.textContent ?? '');
+  return clean(cell.textContent);
 }
 
 interface Separators {

@@ -1,0 +1,97 @@
+/**
+ * Getting a dataset from outside the bundle: JSON text (inline or fetched)
+ * and URLs. Every failure becomes a Problem with a machine-readable code and
+ * a message for the editor, never an exception.
+ */
+import { type Dataset, validateDataset } from './dataset.js';
+
+export type ProblemCode = 'fetch-failed' | 'http-status' | 'timeout' | 'not-json' | 'schema' | 'attribute';
+
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+}
+
+export type Loaded = { ok: true; dataset: Dataset } | { ok: false; problem: Problem };
+
+/** A dataset of 200 years by 20 measures is far below this; more is a wrong URL. */
+export const MAX_JSON_CHARS = 1_000_000;
+
+const TIMED_OUT = 'timeout';
+
+export interface FetchOptions {
+  url: string;
+  credentials: RequestCredentials;
+  /** Milliseconds before the request is given up. */
+  timeout: number;
+}
+
+function shorten(text: string, length = 80): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** Parses and validates JSON text; `where` names the source in messages ("src", "inline JSON"). */
+export function datasetFromJson(text: string, where: string): Loaded {
+  if (text.length > MAX_JSON_CHARS) {
+    return { ok: false, problem: { code: 'schema', message: `${where}: ${text.length} characters is more than the ${MAX_JSON_CHARS} allowed` } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const start = text.trim().slice(0, 20);
+    return {
+      ok: false,
+      problem: { code: 'not-json', message: `${where}: not JSON (${shorten(detail, 60)})${start ? `; it starts ${JSON.stringify(start)}` : ''}` },
+    };
+  }
+  const result = validateDataset(json);
+  return result.ok ? result : { ok: false, problem: { code: 'schema', message: `${where}: ${result.message}` } };
+}
+
+/**
+ * Fetches a dataset. Resolves to undefined when `signal` aborts it (the
+ * widget was removed, or `src` changed), so a late answer is never shown.
+ */
+export async function fetchDataset({ url, credentials, timeout }: FetchOptions, signal: AbortSignal): Promise<Loaded | undefined> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  signal.addEventListener('abort', abort);
+  const timedOut = () => controller.signal.reason === TIMED_OUT;
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
+  const shortUrl = shorten(url);
+  const fail = (code: ProblemCode, message: string): Loaded => ({ ok: false, problem: { code, message } });
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        credentials,
+        signal: controller.signal,
+        headers: { Accept: 'application/json' },
+        redirect: 'follow',
+        referrerPolicy: 'strict-origin-when-cross-origin',
+      });
+    } catch {
+      if (signal.aborted) return undefined;
+      if (timedOut()) return fail('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
+      return fail('fetch-failed', `src: could not fetch ${shortUrl} (network error, or the server does not allow this page to read it)`);
+    }
+    if (!response.ok) {
+      return fail('http-status', `src: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl}`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      if (signal.aborted) return undefined;
+      if (timedOut()) return fail('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
+      return fail('fetch-failed', `src: the answer from ${shortUrl} broke off`);
+    }
+    if (signal.aborted) return undefined;
+    return datasetFromJson(text, 'src');
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Where the widget's data comes from, in order of precedence: `src` (fetched
+ * JSON), a child <script type="application/json">, a child <table>, else the
+ * bundled CEOP figures. A Lit reactive controller: it tells the host to
+ * update whenever the data or its loading state changes, and it watches the
+ * light DOM so an editor's table or JSON can change after the upgrade.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CEOP_FIGURES } from './ceop-figures.js';
+import { type FetchOptions, type Problem, datasetFromJson, fetchDataset } from './data-loaders.js';
+import type { Dataset } from './dataset.js';
+import { readTable } from './table-data.js';
+
+export type DataOrigin = 'src' | 'inline' | 'table' | 'bundled';
+
+export type DataState =
+  | { status: 'loading' }
+  | { status: 'ready'; dataset: Dataset; origin: DataOrigin }
+  | { status: 'error'; problem: Problem };
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export class DataSource implements ReactiveController {
+  state: DataState = { status: 'loading' };
+
+  readonly #host: Host;
+  readonly #locale: () => string;
+  #request?: FetchOptions;
+  /** Identifies the request whose answer `state` holds or awaits. */
+  #requestKey?: string;
+  #inFlight?: AbortController;
+  #children?: MutationObserver;
+
+  /** @param locale the locale a table's numbers are written in. */
+  constructor(host: Host, locale: () => string) {
+    this.#host = host;
+    this.#locale = locale;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#children = new MutationObserver(() => {
+      if (!this.#request) this.#readChildren();
+    });
+    this.#children.observe(this.#host, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['type', 'data-metric'],
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#children?.disconnect();
+    this.#children = undefined;
+    if (this.#inFlight) {
+      // A removed widget must not render a late answer; on return it asks again.
+      this.#inFlight.abort();
+      this.#inFlight = undefined;
+      this.#requestKey = undefined;
+    }
+  }
+
+  /**
+   * Chooses the source: the request `src` asks for, or undefined to read the
+   * children or fall back to the bundled figures. Cheap to call again with the
+   * same request: a dataset already fetched is kept.
+   */
+  use(request: FetchOptions | undefined): void {
+    this.#request = request;
+    if (!request) {
+      this.#inFlight?.abort();
+      this.#inFlight = undefined;
+      this.#requestKey = undefined;
+      this.#readChildren();
+      return;
+    }
+    const key = `${request.url} ${request.credentials} ${request.timeout}`;
+    if (key !== this.#requestKey) void this.#load(request, key);
+  }
+
+  async #load(request: FetchOptions, key: string): Promise<void> {
+    this.#inFlight?.abort();
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    this.#requestKey = key;
+    this.#set({ status: 'loading' });
+    const result = await fetchDataset(request, controller.signal);
+    if (!result || controller !== this.#inFlight) return;
+    this.#inFlight = undefined;
+    this.#set(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'src' } : { status: 'error', problem: result.problem });
+  }
+
+  #readChildren(): void {
+    const script = this.#host.querySelector(':scope > script[type="application/json"]');
+    if (script) {
+      const result = datasetFromJson(script.textContent, 'inline JSON');
+      this.#set(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'inline' } : { status: 'error', problem: result.problem });
+      return;
+    }
+    const table = this.#host.querySelector<HTMLTableElement>(':scope > table');
+    if (table) {
+      const result = readTable(table, this.#locale());
+      this.#set(
+        result.ok
+          ? { status: 'ready', dataset: result.dataset, origin: 'table' }
+          : { status: 'error', problem: { code: 'schema', message: result.message } },
+      );
+      return;
+    }
+    this.#set({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
+  }
+
+  #set(state: DataState): void {
+    this.state = state;
+    this.#host.requestUpdate();
+  }
+}
