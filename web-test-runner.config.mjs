@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { selectBrowsers, stopEnginesPlugin } from './test/browsers.mjs';
 import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
+import { testApi } from './test/test-api-plugin.mjs';
 
 /**
  * The browser suite, in Chromium, Firefox and WebKit (see test/browsers.mjs).
@@ -15,6 +16,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: mode === 'dev' ? ['development'] : [] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), stopEnginesPlugin, captureConsolePlugin],
+  middleware: [testApi],
   browsers: await selectBrowsers(),
   concurrentBrowsers: 3,
   // One test file at a time per browser: a page in the background gets no animation frames.

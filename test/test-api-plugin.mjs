@@ -1,0 +1,53 @@
+/**
+ * Test-server middleware: the answers `src` can meet in the wild, served
+ * from 127.0.0.1 so no test leaves the machine.
+ *
+ *   /api/dataset.json?delay=MS&label=TEXT  a valid dataset, optionally late
+ *   /api/status/CODE                       an error status
+ *   /api/not-json                          an HTML page
+ *   /api/json?body=TEXT                    TEXT as the body, application/json
+ *   /api/cookie                            a dataset whose label says whether a cookie came
+ *   /test/pages/csp.html                   served with a strict Content-Security-Policy
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+const dataset = (label) => ({
+  years: ['2001', '2002', '2003'],
+  totalLabel: 'from 2001 to 2003',
+  measures: [{ id: 'cases', label, values: [10, 5, 20] }],
+  source: { label: 'Test fixture', url: 'https://example.org/fixture' },
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function testApi(context, next) {
+  const { path, query } = context;
+  if (path === '/test/pages/csp.html') {
+    await next();
+    context.set('Content-Security-Policy', STRICT_CSP);
+    return;
+  }
+  if (!path.startsWith('/api/')) return next();
+  context.set('Cache-Control', 'no-store');
+  if (path === '/api/dataset.json') {
+    const delay = Math.min(Number(query.delay) || 0, 20000);
+    if (delay) await sleep(delay);
+    context.type = 'application/json';
+    context.body = JSON.stringify(dataset(String(query.label || 'Cases')));
+  } else if (path.startsWith('/api/status/')) {
+    context.status = Number(path.slice('/api/status/'.length)) || 500;
+    context.body = 'error page';
+  } else if (path === '/api/not-json') {
+    context.type = 'text/html';
+    context.body = '<!doctype html><title>Not found</title><p>Sorry';
+  } else if (path === '/api/json') {
+    context.type = 'application/json';
+    context.body = String(query.body ?? '');
+  } else if (path === '/api/cookie') {
+    context.type = 'application/json';
+    context.body = JSON.stringify(dataset(context.get('Cookie').includes('ceop-test=1') ? 'cookie sent' : 'no cookie'));
+  } else {
+    context.status = 404;
+  }
+}
