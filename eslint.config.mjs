@@ -3,27 +3,34 @@ import lit from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 import tseslint from 'typescript-eslint';
 
+const nodeAndBrowserGlobals = {
+  process: 'readonly',
+  console: 'readonly',
+  URL: 'readonly',
+  setTimeout: 'readonly',
+  fetch: 'readonly',
+  window: 'readonly',
+  document: 'readonly',
+};
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
-  ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'test/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  lit.configs['flat/recommended'],
-  {
-    plugins: { 'lit-a11y': litA11y },
-    rules: litA11y.configs.recommended.rules,
-  },
-  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
       // With noUncheckedIndexedAccess, `!` marks an index known to be in range.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  lit.configs['flat/recommended'],
+  {
+    plugins: { 'lit-a11y': litA11y },
+    rules: litA11y.configs.recommended.rules,
   },
   {
     files: ['test/**/*.ts'],
@@ -34,10 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly' },
-    },
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: nodeAndBrowserGlobals },
   },
 );
