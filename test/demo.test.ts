@@ -1,11 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import type { CeopStats } from '../src/ceop-stats.js';
 
 interface CapturedWindow extends Window {
   __consoleProblems: string[];
 }
 
-/** Loads a page of ours in an iframe, with console capture, and waits for its widgets. */
-async function loadPage(path: string): Promise<{ frame: HTMLIFrameElement; win: CapturedWindow; doc: Document }> {
+/** Loads a demo page in an iframe, with console capture, and waits until every widget has settled. */
+async function loadPage(path: string): Promise<{ frame: HTMLIFrameElement; win: CapturedWindow; widgets: CeopStats[] }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px; border: 0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -13,31 +14,51 @@ async function loadPage(path: string): Promise<{ frame: HTMLIFrameElement; win: 
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as CapturedWindow;
-  const doc = frame.contentDocument!;
   await waitUntil(() => win.customElements.get('ceop-stats'), 'element defined', { timeout: 10000 });
-  return { frame, win, doc };
+  const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
+  const settled = (w: CeopStats) => !!w.shadowRoot?.querySelector('[role="alert"], h2') && !w.shadowRoot.querySelector('[role="status"]');
+  await waitUntil(() => widgets.every(settled), 'every widget rendered or explained', { timeout: 10000 });
+  return { frame, win, widgets };
 }
 
-describe('demo page', () => {
+const alertsOf = (widgets: CeopStats[]) =>
+  widgets.map((w) => w.shadowRoot!.querySelector('[role="alert"] span')?.textContent ?? null);
+
+describe('demo pages', () => {
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => frame?.remove());
 
-  it('renders every example, logs no error, and only the broken example warns', async () => {
+  it('index: every example renders, no console error, only the deliberate mistake warns', async () => {
     const page = await loadPage('/demo/index.html');
     frame = page.frame;
-    const widgets = [...page.doc.querySelectorAll('ceop-stats')];
-    expect(widgets.length).to.be.at.least(7);
-    for (const widget of widgets) {
-      await (widget as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
-    }
-    const alerts = widgets.filter((w) => w.shadowRoot?.querySelector('[role="alert"]'));
-    expect(alerts.map((w) => w.getAttribute('metric'))).to.deep.equal(['rescues']);
-    for (const widget of widgets) {
-      if (alerts.includes(widget)) continue;
-      expect(widget.shadowRoot?.querySelector('h2')?.textContent, widget.outerHTML).to.not.be.empty;
-    }
+    expect(page.widgets.length).to.equal(7);
+    expect(alertsOf(page.widgets).filter(Boolean)).to.deep.equal([
+      'metric="rescues" is not a measure in the data. Use children, arrests or networks.',
+    ]);
     expect(page.win.__consoleProblems).to.deep.equal([
       'warn: <ceop-stats>: metric="rescues" is not a measure in the data. Use children, arrests or networks.',
     ]);
+  });
+
+  it('your own data: JSON file, inline JSON and table all render, with no console message', async () => {
+    const page = await loadPage('/demo/data-in.html');
+    frame = page.frame;
+    expect(page.widgets.map((w) => w.shadowRoot!.querySelector('h2')?.textContent)).to.deep.equal([
+      'Calls answered (example data)',
+      'Referrals (example data)',
+      'Cases',
+    ]);
+    expect(page.win.__consoleProblems).to.deep.equal([]);
+  });
+
+  it('broken inputs: each widget explains itself; one warning each, no error', async () => {
+    const page = await loadPage('/demo/broken.html');
+    frame = page.frame;
+    const alerts = alertsOf(page.widgets);
+    expect(alerts.every(Boolean), JSON.stringify(alerts)).to.equal(true);
+    expect(alerts[4]).to.equal('table row 3, cell 2 (Networks, 2007/08): "lots" is not a whole number');
+    const warnings = page.win.__consoleProblems;
+    expect(warnings.filter((p) => !p.startsWith('warn: <ceop-stats>:')), 'other messages').to.deep.equal([]);
+    expect(warnings).to.have.length(page.widgets.length);
   });
 });
