@@ -306,10 +306,13 @@ export class CeopStats extends LitElement {
         const total = measureTotal(measure);
         const final = formatCount(total, locale);
         const shown = formatCount(countUpValue(total, this.countProgress), locale);
+        // A sum that leaves out unreported years says so, rather than pass for the whole.
+        const partial = measure.total === undefined && measure.values.includes(null);
+        const label = partial ? `${measure.label} (${STRINGS.partialTotal})` : measure.label;
         return html`<li class="counter" part="counter">
           <span class="counter-value" aria-hidden="true">${shown}</span>
-          <span class="counter-label" aria-hidden="true">${measure.label}</span>
-          <span class="visually-hidden">${STRINGS.counterSentence(final, measure.label, period)}</span>
+          <span class="counter-label" aria-hidden="true">${label}</span>
+          <span class="visually-hidden">${STRINGS.counterSentence(final, label, partial ? undefined : period)}</span>
         </li>`;
       })}
     </ul>`;

@@ -38,13 +38,11 @@ export function datasetFromJson(text: string, where: string): Loaded {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const start = text.trim().slice(0, 20);
-    return {
-      ok: false,
-      problem: { code: 'not-json', message: `${where}: not JSON (${shorten(detail, 60)})${start ? `; it starts ${JSON.stringify(start)}` : ''}` },
-    };
+  } catch {
+    // The parser's own words differ between browsers; the start of the text says more to an editor.
+    const start = text.trim().slice(0, 30);
+    const message = start ? `${where}: not JSON; it starts ${JSON.stringify(start)}` : `${where}: not JSON; it is empty`;
+    return { ok: false, problem: { code: 'not-json', message } };
   }
   const result = validateDataset(json);
   return result.ok ? result : { ok: false, problem: { code: 'schema', message: `${where}: ${result.message}` } };

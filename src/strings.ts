@@ -12,4 +12,6 @@ export const STRINGS = {
     first === last ? `Bar chart: ${label}, ${first}.` : `Bar chart: ${label} per year, ${first} to ${last}.`,
   counterSentence: (value: string, label: string, period: string | undefined) =>
     period ? `${value} ${label} ${period}` : `${value} ${label} in total`,
+  /** After a counter that sums only the years reported (no published total covers the rest). */
+  partialTotal: 'years reported only',
 };

@@ -207,6 +207,12 @@ describe('data in', () => {
       expect(counterValues(el)).to.deep.equal(['3,714', '166']);
     });
 
+    it('a counter that can only sum the years reported says so', async () => {
+      const { el } = await mount(table([['Year', 'Volunteers'], ['2001', '1,200'], ['2002', 'n/r'], ['2003', '1,350']]));
+      expect(counterValues(el)).to.deep.equal(['2,550']);
+      expect(counterSentences(el)).to.deep.equal(['2,550 Volunteers (years reported only) in total']);
+    });
+
     it('follows edits to the table after the upgrade', async () => {
       const { el } = await mount(table([['Year', 'Cases'], ['2001', '10'], ['2002', '5']]));
       const ready = oneEvent(el, 'ceop-stats-ready');
@@ -269,7 +275,7 @@ describe('data in', () => {
         'timeout',
         'src: no answer from',
       ],
-      ['non-JSON answer', (e) => (e.src = '/api/not-json'), 'not-json', 'src: not JSON'],
+      ['non-JSON answer', (e) => (e.src = '/api/not-json'), 'not-json', 'src: not JSON; it starts "<!doctype html><title>Not foun"'],
       ['JSON of the wrong shape', (e) => (e.src = '/api/json?body=[1,2,3]'), 'schema', 'src: expected an object with "years" and "measures"'],
       ['negative', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, -5, 20] }] })), 'schema', 'inline JSON: cases, 2002: -5 is negative'],
       ['fractional', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, 5.5, 20] }] })), 'schema', 'cases, 2002: 5.5 is not a whole number'],
@@ -284,7 +290,7 @@ describe('data in', () => {
       ['a total below its values', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, null, 20], total: 25 }] })), 'schema', 'cases, total: 25 is less than the 30 of the years reported'],
       ['0 years', inlineJson(json({ years: [], measures: [] })), 'schema', '"years" is empty'],
       ['a 10,000-character label', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'x'.repeat(10000), values: [1, 2, 3] }] })), 'schema', 'text is 10000 characters long; at most 200'],
-      ['an empty inline script', inlineJson(''), 'not-json', 'inline JSON: not JSON'],
+      ['an empty inline script', inlineJson(''), 'not-json', 'inline JSON: not JSON; it is empty'],
       ['an empty table', (e) => e.append(document.createElement('table')), 'schema', 'table'],
       ['a javascript: src', (e) => (e.src = 'javascript:alert(1)'), 'attribute', 'src="javascript:alert(1)" is not an http or https URL'],
       ['a javascript: source link', inlineJson(json({ ...CASES, source: { label: 'x', url: 'javascript:alert(1)' } })), 'schema', 'only http and https links are allowed'],
