@@ -27,3 +27,15 @@ export function numberFormat(locale: string): Intl.NumberFormat {
 export function formatCount(value: number, locale: string): string {
   return numberFormat(locale).format(value);
 }
+
+const percentFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Whole percentages in the locale's style: 49% in en-GB, 49 % in de. */
+export function percentFormat(locale: string): Intl.NumberFormat {
+  let format = percentFormatters.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormatters.set(locale, format);
+  }
+  return format;
+}
