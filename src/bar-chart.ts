@@ -12,9 +12,30 @@ import {
   Tooltip,
   type ChartConfiguration,
   type Plugin,
+  type TooltipPositionerFunction,
 } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+declare module 'chart.js' {
+  interface TooltipPositionerMap {
+    yearSlot: TooltipPositionerFunction<'bar'>;
+  }
+}
+
+/**
+ * Places the tooltip over a year's slot: above the bar, or mid-height where a
+ * year has no bar (Chart.js's own positioners have no position for it).
+ */
+Tooltip.positioners.yearSlot = function (items) {
+  const item = items[0];
+  if (!item) return false;
+  const { chart } = this;
+  const x = chart.scales.x!.getPixelForValue(item.index);
+  const top = item.element.y;
+  const y = Number.isFinite(top) ? Math.max(top, chart.chartArea.top) : (chart.chartArea.top + chart.chartArea.bottom) / 2;
+  return { x, y };
+};
 
 export interface BarChartModel {
   labels: string[];
@@ -35,7 +56,16 @@ export interface BarChartColors {
   text: string;
   muted: string;
   grid: string;
+  background: string;
+  /** Focus ring around the year chosen with the keyboard. */
+  accent: string;
   fontFamily: string;
+  /**
+   * Forced colours (Windows High Contrast): system colours only, so
+   * highlighted bars are drawn hollow with a thick outline, not told apart by
+   * colour alone.
+   */
+  forced: boolean;
 }
 
 interface Settings {
@@ -43,6 +73,8 @@ interface Settings {
   colors: BarChartColors;
   /** False when the reader prefers reduced motion or the page asked for none. */
   animate: boolean;
+  /** The year chosen with the keyboard, outlined in the accent colour. */
+  focused?: number;
 }
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string>;
@@ -61,6 +93,13 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
       ctx.save();
       ctx.textAlign = 'center';
       ctx.font = `600 ${LABEL_FONT_SIZE}px ${colors.fontFamily}`;
+      if (settings.focused !== undefined) {
+        const slot = (x.getPixelForValue(1) - x.getPixelForValue(0)) || chartArea.width;
+        const centre = x.getPixelForValue(settings.focused);
+        ctx.strokeStyle = colors.accent;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(centre - slot / 2 + 2, chartArea.top - LABEL_FONT_SIZE - 6, slot - 4, chartArea.bottom - chartArea.top + LABEL_FONT_SIZE + 4);
+      }
       model.values.forEach((value, i) => {
         const centre = x.getPixelForValue(i);
         if (value === null) {
@@ -86,7 +125,14 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
   config.data.labels = model.labels;
   const dataset = config.data.datasets[0]!;
   dataset.data = model.values;
-  dataset.backgroundColor = model.highlighted.map((h) => (h ? colors.highlight : colors.bar));
+  if (colors.forced) {
+    dataset.backgroundColor = model.highlighted.map((h) => (h ? colors.background : colors.bar));
+    dataset.borderColor = colors.highlight;
+    dataset.borderWidth = model.highlighted.map((h) => (h ? 4 : 0));
+  } else {
+    dataset.backgroundColor = model.highlighted.map((h) => (h ? colors.highlight : colors.bar));
+    dataset.borderWidth = 0;
+  }
   const options = config.options!;
   const scales = options.scales!;
   scales.x = { grid: { display: false }, ticks: { color: colors.text, font }, border: { color: colors.grid } };
@@ -100,6 +146,7 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
   tooltip.titleFont = { ...font, weight: 'bold' };
   tooltip.bodyFont = font;
   tooltip.animation = animate ? { duration: TOOLTIP_ANIMATION_MS } : false;
+  tooltip.position = 'yearSlot';
   if (options.animation) options.animation.duration = animate ? BAR_ANIMATION_MS : 0;
 }
 
@@ -111,7 +158,7 @@ export class BarChart {
     this.#settings = { model, colors, animate };
     const config: BarConfig = {
       type: 'bar',
-      data: { labels: [], datasets: [{ data: [], borderWidth: 0, maxBarThickness: 72 }] },
+      data: { labels: [], datasets: [{ data: [], maxBarThickness: 72 }] },
       options: {
         responsive: true,
         maintainAspectRatio: false,
@@ -141,6 +188,22 @@ export class BarChart {
     Object.assign(this.#settings, { model, colors, animate });
     applySettings(this.#chart.config as unknown as BarConfig, this.#settings);
     this.#chart.update(animate ? undefined : 'none');
+  }
+
+  /** Shows one year's tooltip and focus ring, as the keyboard chose it; undefined hides them. */
+  focus(index: number | undefined): void {
+    const chart = this.#chart;
+    this.#settings.focused = index;
+    const active = index === undefined ? [] : [{ datasetIndex: 0, index }];
+    chart.setActiveElements(active);
+    chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
+    chart.update('none');
+  }
+
+  /** Draws at another pixel ratio (a print is sharper at 3); undefined goes back to the screen's. */
+  setPixelRatio(ratio: number | undefined): void {
+    this.#chart.options.devicePixelRatio = ratio;
+    this.#chart.resize();
   }
 
   destroy(): void {

@@ -124,11 +124,13 @@ export class CeopStats extends LitElement {
   private visibility?: IntersectionObserver;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly forcedColors = matchMedia('(forced-colors: active)');
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.reducedMotion.addEventListener('change', this.onMediaChange);
     this.darkScheme.addEventListener('change', this.onMediaChange);
+    this.forcedColors.addEventListener('change', this.onMediaChange);
     this.chartStale = true;
     if (this.hasUpdated) {
       // Asks again for data a removal interrupted, and re-reads the children.
@@ -141,6 +143,7 @@ export class CeopStats extends LitElement {
     super.disconnectedCallback();
     this.reducedMotion.removeEventListener('change', this.onMediaChange);
     this.darkScheme.removeEventListener('change', this.onMediaChange);
+    this.forcedColors.removeEventListener('change', this.onMediaChange);
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.stopCountUp) this.finishCountUp();
@@ -227,7 +230,10 @@ export class CeopStats extends LitElement {
       text: read('--_text'),
       muted: read('--_muted'),
       grid: read('--_grid'),
+      background: read('--_background'),
+      accent: read('--_accent'),
       fontFamily: style.fontFamily || 'sans-serif',
+      forced: this.forcedColors.matches,
     };
   }
 
