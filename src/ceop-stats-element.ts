@@ -1,15 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { BarChart, type BarChartColors, type BarChartModel } from './bar-chart.js';
+import { chartKeyAction } from './chart-keys.js';
 import { styles } from './ceop-stats.styles.js';
 import { countUpValue, runCountUp } from './count-up.js';
 import type { Problem, ProblemCode } from './data-loaders.js';
 import { DataSource } from './data-source.js';
+import { renderDataTable } from './data-table.js';
 import { type Dataset, measureTotal } from './dataset.js';
 import { formatCount, isValidLocale } from './format.js';
 import { type WidgetOptions, parseFetchOptions, parseOptions } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
+import { summarize } from './summary.js';
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -47,7 +50,10 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  *
  * @csspart card - The box around everything.
  * @csspart heading - The title.
- * @csspart chart - The chart's box.
+ * @csspart summary - The sentence under the title that says what the chart shows.
+ * @csspart toggle - The "Show table" / "Show chart" button.
+ * @csspart chart - The chart's box (focusable: arrow keys go through the years).
+ * @csspart table - The box around the data table.
  * @csspart counters - The list of counters.
  * @csspart counter - One counter.
  * @csspart source - The source line.
@@ -63,7 +69,8 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  * @cssprop [--ceop-stats-accent-color=#0b5cad (dark: #6cb6ff)] - Focus ring.
  * @cssprop [--ceop-stats-radius=8px] - Corner radius of the card.
  * @cssprop [--ceop-stats-spacing=16px] - Padding and gaps.
- * @cssprop [--ceop-stats-chart-height=240px] - Height of the chart.
+ * @cssprop [--ceop-stats-chart-height=240px] - Height of the chart at a typical width; the widget's height is this plus 300px.
+ * @cssprop [--ceop-stats-height=chart height + 300px] - The widget's fixed height, so nothing on the page moves as it loads. The chart takes what the text leaves.
  */
 export class CeopStats extends LitElement {
   static override styles = styles;
@@ -72,6 +79,15 @@ export class CeopStats extends LitElement {
 
   /** Counter animation progress, 0 to 1. */
   @state() private countProgress = 0;
+
+  /** The reader chose the table instead of the chart. */
+  @state() private tableView = false;
+
+  /** Printing: the table is printed beneath the chart. */
+  @state() private printing = false;
+
+  /** What the live region last said about a year chosen with the keyboard. */
+  @state() private announcement = '';
 
   /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure. */
   @property({ reflect: true }) metric?: string;
@@ -87,6 +103,9 @@ export class CeopStats extends LitElement {
 
   /** The title. Default: the measure's label. */
   @property({ reflect: true }) heading?: string;
+
+  /** The sentence under the title, and the chart's description. Default: generated from the data, e.g. "Arrests: 513 in 2010/11, a record for the fifth year in a row and 23% more than in 2009/10. 1,644 since April 2006." */
+  @property({ reflect: true }) summary?: string;
 
   /** BCP 47 language tag for numbers. Default: the page's `lang`, else the browser's language. */
   @property({ reflect: true }) locale?: string;
@@ -118,6 +137,8 @@ export class CeopStats extends LitElement {
   /** The last problem reported, so a problem is warned about once, not on every render. */
   private reportedProblem?: string;
   private chart?: BarChart;
+  /** The year chosen with the keyboard, as an index into the years shown. */
+  private focusedYear?: number;
   private chartStale = true;
   private readyPending = false;
   private stopCountUp?: () => void;
@@ -131,6 +152,8 @@ export class CeopStats extends LitElement {
     this.reducedMotion.addEventListener('change', this.onMediaChange);
     this.darkScheme.addEventListener('change', this.onMediaChange);
     this.forcedColors.addEventListener('change', this.onMediaChange);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
     this.chartStale = true;
     if (this.hasUpdated) {
       // Asks again for data a removal interrupted, and re-reads the children.
@@ -144,6 +167,8 @@ export class CeopStats extends LitElement {
     this.reducedMotion.removeEventListener('change', this.onMediaChange);
     this.darkScheme.removeEventListener('change', this.onMediaChange);
     this.forcedColors.removeEventListener('change', this.onMediaChange);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.stopCountUp) this.finishCountUp();
@@ -205,6 +230,8 @@ export class CeopStats extends LitElement {
     }
     this.problem = problem;
     this.chartStale = true;
+    this.focusedYear = undefined;
+    this.announcement = '';
     if (problem && problem.message !== this.reportedProblem) this.reportProblem(problem);
     this.reportedProblem = problem?.message;
   }
@@ -278,6 +305,42 @@ export class CeopStats extends LitElement {
     this.requestUpdate();
   };
 
+  /** Printed pages get final counter values, the table, and a sharper chart. */
+  private readonly onBeforePrint = (): void => {
+    if (this.countProgress < 1) this.finishCountUp();
+    this.printing = true;
+    this.chart?.setPixelRatio(3);
+  };
+
+  private readonly onAfterPrint = (): void => {
+    this.printing = false;
+    this.chart?.setPixelRatio(undefined);
+  };
+
+  private readonly onToggleView = (): void => {
+    this.tableView = !this.tableView;
+  };
+
+  private readonly onChartKeydown = (event: KeyboardEvent): void => {
+    const view = this.view;
+    if (!view) return;
+    const action = chartKeyAction(event.key, this.focusedYear, view.labels.length);
+    if (!action) return;
+    event.preventDefault();
+    if ('hide' in action) {
+      this.chart?.focus(undefined);
+      return;
+    }
+    this.focusedYear = action.move;
+    this.chart?.focus(action.move);
+    this.announcement = view.announcements[action.move] ?? '';
+  };
+
+  private readonly onChartBlur = (): void => {
+    this.focusedYear = undefined;
+    this.chart?.focus(undefined);
+  };
+
   /** Counts up the first time the widget is on screen, or shows final values when motion is off. */
   private startCounters(): void {
     if (typeof IntersectionObserver === 'undefined') {
@@ -343,12 +406,20 @@ export class CeopStats extends LitElement {
       : html`<div class="heading" aria-hidden="true"></div>`;
   }
 
+  private renderSummary(options: WidgetOptions, data: Dataset) {
+    const text = this.summary?.trim() || summarize({ dataset: data, measure: options.measure, last: options.last, locale: options.locale });
+    return html`<p class="summary" part="summary" id="summary">${text}</p>`;
+  }
+
   protected override render() {
     const { options, view, problem, data } = this;
     const loading = !problem && this.source.state.status === 'loading';
-    const description = options && view
+    const ready = !!(options && view && data);
+    const description = ready
       ? STRINGS.chartDescription(options.measure.label, view.labels[0]!, view.labels[view.labels.length - 1]!)
       : '';
+    const showChart = !this.tableView || this.printing;
+    const showTable = ready && (this.tableView || this.printing);
     return html`<div class="card" part="card" aria-busy=${loading ? 'true' : 'false'}>
       ${problem
         ? html`<div class="alert" part="alert" role="alert">
@@ -356,10 +427,46 @@ export class CeopStats extends LitElement {
             <span>${problem.message}</span>
           </div>`
         : this.renderHeading(options)}
-      <div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${!!problem}>
-        <canvas role="img" aria-label=${description}></canvas>
-        ${loading ? html`<p class="status" role="status">${STRINGS.loading}</p>` : nothing}
+      ${ready ? this.renderSummary(options, data) : nothing}
+      ${ready
+        ? html`<div class="toolbar">
+            <button class="toggle" part="toggle" type="button" aria-controls="view" @click=${this.onToggleView}>
+              ${this.tableView ? STRINGS.showChart : STRINGS.showTable}
+            </button>
+          </div>`
+        : nothing}
+      <div class="view" id="view" ?hidden=${!!problem}>
+        <div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${!showChart}>
+          ${ready
+            ? html`<div
+                class="chart-focus"
+                tabindex="0"
+                role="application"
+                aria-roledescription=${STRINGS.chartRole}
+                aria-label=${description}
+                aria-describedby="summary keys"
+                @keydown=${this.onChartKeydown}
+                @blur=${this.onChartBlur}
+              ></div>`
+            : nothing}
+          <canvas aria-hidden="true"></canvas>
+          ${loading ? html`<p class="status" role="status">${STRINGS.loading}</p>` : nothing}
+        </div>
+        ${showTable
+          ? html`<div class="table-wrap" part="table">
+              ${renderDataTable({
+                id: 'table',
+                caption: this.heading?.trim() || options.measure.label,
+                dataset: data,
+                measure: options.measure,
+                view,
+                locale: options.locale,
+              })}
+            </div>`
+          : nothing}
       </div>
+      <p class="visually-hidden" id="keys">${STRINGS.chartKeys}</p>
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${options && data ? this.renderCounters(data, options.locale) : nothing}
       ${loading ? html`<div class="counters-placeholder"></div>` : nothing}
       ${data && !problem ? this.renderSource(data) : nothing}

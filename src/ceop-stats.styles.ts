@@ -33,6 +33,11 @@ export const styles = css`
     color-scheme: light;
 
     display: block;
+    /*
+     * A fixed height, the same as the documented ceop-stats:not(:defined) rule,
+     * so that nothing on the page moves while the script and data load.
+     */
+    height: var(--ceop-stats-height, calc(var(--_chart-height) + 300px));
     /* Unset when the property is not given, so the page's font is inherited. */
     font-family: var(--ceop-stats-font-family);
     contain: content;
@@ -56,6 +61,8 @@ export const styles = css`
   /* Shields the card from the host page's inherited text styles. */
   .card {
     box-sizing: border-box;
+    height: 100%;
+    overflow: auto;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
@@ -79,14 +86,98 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  .summary {
+    margin: 0;
+    font-size: 0.9375em;
+    overflow-wrap: anywhere;
+  }
+
+  .toolbar {
+    display: flex;
+    justify-content: flex-end;
+  }
+
+  .toggle {
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_text);
+    background: transparent;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.25em 0.75em;
+    cursor: pointer;
+  }
+
+  .toggle:focus-visible,
+  .chart-focus:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  /* The chart or the table takes the height the text leaves. */
+  .view {
+    flex: 1 1 auto;
+    min-height: 140px;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .view[hidden],
+  .chart[hidden] {
+    display: none;
+  }
+
   .chart {
     position: relative;
-    height: var(--_chart-height);
+    flex: 1 1 auto;
+    min-height: 0;
     min-width: 0;
   }
 
-  .chart[hidden] {
-    display: none;
+  /* Takes keyboard focus over the canvas; the mouse goes through to the chart. */
+  .chart-focus {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    pointer-events: none;
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  .table-wrap {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow: auto;
+  }
+
+  .data-table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.875em;
+  }
+
+  .data-table caption {
+    text-align: start;
+    font-weight: 700;
+    padding-bottom: 0.25em;
+  }
+
+  .data-table th,
+  .data-table td {
+    padding: 0.3em 0.5em;
+    border-bottom: 1px solid var(--_grid);
+    text-align: start;
+  }
+
+  .data-table .number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .data-table tfoot th,
+  .data-table tfoot td {
+    font-weight: 700;
+    border-bottom: 0;
   }
 
   /* Old data is never shown under a loading message. */
@@ -115,7 +206,7 @@ export const styles = css`
 
   .alert {
     box-sizing: border-box;
-    min-height: var(--_chart-height);
+    flex: 1 1 auto;
     display: flex;
     flex-direction: column;
     justify-content: center;
@@ -184,6 +275,33 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+
+  @media print {
+    :host {
+      height: auto;
+    }
+
+    .card {
+      height: auto;
+      overflow: visible;
+    }
+
+    .toolbar {
+      display: none;
+    }
+
+    .chart {
+      flex: none;
+      height: var(--_chart-height);
+      break-inside: avoid;
+    }
+
+    /* Scaled to the page from a bitmap drawn at three times the pixel ratio. */
+    canvas {
+      width: 100% !important;
+      height: 100% !important;
+    }
   }
 
   @media (forced-colors: active) {

@@ -18,6 +18,16 @@ export interface SeriesView {
   highlightLabel: string;
   /** Tooltip lines per year in range. */
   details: string[][];
+  /** What the live region says when a year is chosen with the keyboard. */
+  announcements: string[];
+  /** Notes per year in range, for the data table. */
+  notes: string[][];
+}
+
+/** "Children safeguarded" in mid-sentence, but "CEOP arrests" keeps its capitals. */
+function midSentence(label: string): string {
+  const first = label.split(' ')[0] ?? '';
+  return first.length > 1 && first.slice(1) === first.slice(1).toLowerCase() ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 export function seriesView({ measure, first, last, highlight, locale }: WidgetOptions, years: string[]): SeriesView {
@@ -27,12 +37,17 @@ export function seriesView({ measure, first, last, highlight, locale }: WidgetOp
   const records = allRecords.slice(first, last + 1);
   const highlighted =
     highlight === 'records' ? records : highlight === 'latest' ? values.map((_, i) => i === values.length - 1) : values.map(() => false);
-  const details = labels.map((year, i) => {
+  const notes = labels.map((year) => notesForYear(measure, year).map((note) => note.text));
+  const details = labels.map((_, i) => {
     const value = values[i];
     const lines = [value === null || value === undefined ? STRINGS.notReported : `${measure.label}: ${formatCount(value, locale)}`];
     if (records[i]) lines.push(STRINGS.recordTooltip);
-    for (const note of notesForYear(measure, year)) lines.push(note.text);
-    return lines;
+    return [...lines, ...notes[i]!];
+  });
+  const announcements = labels.map((year, i) => {
+    const value = values[i];
+    if (value === null || value === undefined) return [`${year}: ${measure.label}, ${STRINGS.notReported.toLowerCase()}.`, ...notes[i]!].join(' ');
+    return `${year}: ${formatCount(value, locale)} ${midSentence(measure.label)}${records[i] ? `, ${STRINGS.record.toLowerCase()}` : ''}`;
   });
   return {
     labels,
@@ -41,5 +56,7 @@ export function seriesView({ measure, first, last, highlight, locale }: WidgetOp
     highlighted,
     highlightLabel: highlight === 'latest' ? STRINGS.latest : STRINGS.record,
     details,
+    announcements,
+    notes,
   };
 }

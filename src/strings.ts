@@ -8,6 +8,14 @@ export const STRINGS = {
   sourcePrefix: 'Source:',
   errorTitle: 'This chart cannot be shown.',
   loading: 'Loading data…',
+  showTable: 'Show table',
+  showChart: 'Show chart',
+  yearColumn: 'Year',
+  noteColumn: 'Note',
+  total: 'Total',
+  partialTotalRow: 'Total of the years reported',
+  chartRole: 'chart',
+  chartKeys: 'Use the left and right arrow keys to go through the years.',
   chartDescription: (label: string, first: string, last: string) =>
     first === last ? `Bar chart: ${label}, ${first}.` : `Bar chart: ${label} per year, ${first} to ${last}.`,
   counterSentence: (value: string, label: string, period: string | undefined) =>

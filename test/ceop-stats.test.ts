@@ -4,6 +4,8 @@ import { Chart } from 'chart.js';
 import { CeopStats, type CeopStatsErrorDetail, type CeopStatsReadyDetail } from '../src/ceop-stats.js';
 import {
   FakeMediaQuery,
+  chartLabel,
+  viewHidden,
   MARKERS,
   MARKER_STYLE,
   type Rgb,
@@ -74,13 +76,16 @@ describe('<ceop-stats>', () => {
       }
     });
 
-    it('labels the chart for assistive technology', async () => {
+    it('labels the chart for assistive technology and describes it with the summary', async () => {
       const el = await renderWidget();
-      const canvas = canvasOf(el);
-      expect(canvas.getAttribute('role')).to.equal('img');
-      expect(canvas.getAttribute('aria-label')).to.equal(
-        'Bar chart: Children safeguarded or protected per year, 2006/07 to 2010/11.',
+      expect(chartLabel(el)).to.equal('Bar chart: Children safeguarded or protected per year, 2006/07 to 2010/11.');
+      const focusable = shadow(el).querySelector('.chart-focus')!;
+      expect(focusable.getAttribute('tabindex')).to.equal('0');
+      const described = focusable.getAttribute('aria-describedby')!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent);
+      expect(described[0]).to.equal(
+        'Children safeguarded or protected: 414 in 2010/11, a record for the fifth year in a row and 49% more than in 2009/10. 1,038 since April 2006.',
       );
+      expect(canvasOf(el).getAttribute('aria-hidden')).to.equal('true');
     });
 
     it('names its source with a safe link', async () => {
@@ -132,7 +137,7 @@ describe('<ceop-stats> measures, ranges and highlights', () => {
     const el = await renderWidget({ metric: 'networks', from: '2008', to: '2009' });
     // 2008/09 is the first year shown but is still not a record: 84 may lie before it.
     expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(['bar', 'record']);
-    expect(canvasOf(el).getAttribute('aria-label')).to.contain('2008/09 to 2009/10');
+    expect(chartLabel(el)).to.contain('2008/09 to 2009/10');
   });
 
   it('a single year works', async () => {
@@ -313,7 +318,7 @@ describe('<ceop-stats> invalid attributes', () => {
         expect(event.composed && event.bubbles).to.equal(true);
         expect(warnings.calls).to.have.length(1);
         expect(String(warnings.calls[0]![0])).to.contain(message);
-        expect(shadow(el).querySelector<HTMLElement>('.chart')!.hidden).to.equal(true);
+        expect(viewHidden(el)).to.equal(true);
 
         const ready = oneEvent(el, 'ceop-stats-ready');
         for (const name of Object.keys(attributes)) el.removeAttribute(name);

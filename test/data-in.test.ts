@@ -3,6 +3,8 @@ import { Chart } from 'chart.js';
 import type { CeopStats, CeopStatsErrorDetail } from '../src/ceop-stats.js';
 import {
   FakeMediaQuery,
+  chartLabel,
+  viewHidden,
   MARKER_STYLE,
   alertText,
   canvasOf,
@@ -91,7 +93,7 @@ describe('data in', () => {
       expect(shadow(el).querySelector('.source')!.textContent).to.contain('Test fixture');
     });
 
-    it('shows a loading state, with the chart box at its final height, until the data arrives', async () => {
+    it('shows a loading state, at the widget’s final size, until the data arrives', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
       const el = document.createElement('ceop-stats');
       el.noAnimation = true;
@@ -101,12 +103,12 @@ describe('data in', () => {
       await el.updateComplete;
       const status = shadow(el).querySelector('[role="status"]');
       expect(status?.textContent).to.equal('Loading data…');
-      const chartBox = shadow(el).querySelector('.chart')!;
-      const loadingHeight = chartBox.getBoundingClientRect().height;
-      expect(loadingHeight).to.equal(240);
+      const loading = el.getBoundingClientRect();
+      expect([loading.width, loading.height]).to.deep.equal([600, 540]);
       await ready;
       expect(shadow(el).querySelector('[role="status"]')).to.equal(null);
-      expect(chartBox.getBoundingClientRect().height).to.equal(loadingHeight);
+      const loaded = el.getBoundingClientRect();
+      expect([loaded.width, loaded.height]).to.deep.equal([600, 540]);
     });
 
     it('drops the older answer when src changes while a fetch is in flight', async () => {
@@ -312,7 +314,7 @@ describe('data in', () => {
         await el.updateComplete;
         expect(alertText(el)).to.contain(message);
         expect(warnings.calls).to.have.length(1);
-        expect(shadow(el).querySelector<HTMLElement>('.chart')!.hidden).to.equal(true);
+        expect(viewHidden(el)).to.equal(true);
         expect(shadow(el).querySelector('.counters')).to.equal(null);
       });
     }
@@ -321,7 +323,7 @@ describe('data in', () => {
       const years = Array.from({ length: 200 }, (_, i) => String(1801 + i));
       const { el, outcome } = await mount(inlineJson(json({ years, measures: [{ id: 'a', label: 'A', values: years.map((_, i) => i) }] })));
       expect(outcome.kind).to.equal('ready');
-      expect(canvasOf(el).getAttribute('aria-label')).to.contain('1801 to 2000');
+      expect(chartLabel(el)).to.contain('1801 to 2000');
     });
 
     it('a later valid change recovers the widget', async () => {

@@ -34,6 +34,16 @@ export function alertText(el: CeopStats): string | undefined {
   return shadow(el).querySelector('[role="alert"]')?.textContent.replace(/\s+/g, ' ').trim();
 }
 
+/** The accessible name of the focusable chart. */
+export function chartLabel(el: CeopStats): string | null | undefined {
+  return shadow(el).querySelector('.chart-focus')?.getAttribute('aria-label');
+}
+
+/** True when the chart and table area is hidden, as it is under an alert. */
+export function viewHidden(el: CeopStats): boolean {
+  return shadow(el).querySelector<HTMLElement>('.view')!.hidden === true;
+}
+
 export function headingText(el: CeopStats): string | undefined {
   return shadow(el).querySelector('h2')?.textContent.trim();
 }

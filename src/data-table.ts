@@ -1,0 +1,55 @@
+/**
+ * The chart as an HTML table: what a screen reader user, a keyboard user or
+ * a printed page gets instead of (or beside) the picture. Same figures, same
+ * records, same notes, formatted for the locale.
+ */
+import { html, nothing } from 'lit';
+import { type Dataset, type Measure, measureTotal } from './dataset.js';
+import { formatCount } from './format.js';
+import type { SeriesView } from './series-view.js';
+import { STRINGS } from './strings.js';
+
+export interface DataTableInput {
+  id: string;
+  caption: string;
+  dataset: Dataset;
+  measure: Measure;
+  view: SeriesView;
+  locale: string;
+}
+
+export function renderDataTable({ id, caption, dataset, measure, view, locale }: DataTableInput) {
+  const hasNotes = view.notes.some((notes) => notes.length > 0);
+  const partial = measure.total === undefined && measure.values.includes(null);
+  const totalLabel = partial ? STRINGS.partialTotalRow : dataset.totalLabel ? `${STRINGS.total} ${dataset.totalLabel}` : STRINGS.total;
+  return html`<table id=${id} class="data-table">
+    <caption>${caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">${STRINGS.yearColumn}</th>
+        <th scope="col" class="number">${measure.label}</th>
+        <th scope="col">${STRINGS.record}</th>
+        ${hasNotes ? html`<th scope="col">${STRINGS.noteColumn}</th>` : nothing}
+      </tr>
+    </thead>
+    <tbody>
+      ${view.labels.map((year, i) => {
+        const value = view.values[i];
+        return html`<tr>
+          <th scope="row">${year}</th>
+          <td class="number">${value === null || value === undefined ? STRINGS.notReported : formatCount(value, locale)}</td>
+          <td>${view.records[i] ? STRINGS.record : ''}</td>
+          ${hasNotes ? html`<td>${view.notes[i]!.join(' ')}</td>` : nothing}
+        </tr>`;
+      })}
+    </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row">${totalLabel}</th>
+        <td class="number">${formatCount(measureTotal(measure), locale)}</td>
+        <td></td>
+        ${hasNotes ? html`<td></td>` : nothing}
+      </tr>
+    </tfoot>
+  </table>`;
+}
