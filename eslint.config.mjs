@@ -11,6 +11,7 @@ const nodeAndBrowserGlobals = {
   fetch: 'readonly',
   window: 'readonly',
   document: 'readonly',
+  PerformanceObserver: 'readonly',
 };
 
 export default tseslint.config(

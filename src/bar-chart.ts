@@ -202,7 +202,12 @@ export class BarChart {
 
   /** Draws at another pixel ratio (a print is sharper at 3); undefined goes back to the screen's. */
   setPixelRatio(ratio: number | undefined): void {
-    this.#chart.options.devicePixelRatio = ratio;
+    // Set on the configuration: the resolved options are rebuilt from it on update.
+    const options = (this.#chart.config as unknown as BarConfig).options!;
+    options.devicePixelRatio = ratio;
+    // A running animation would defer the resize; finish the drawing at once instead.
+    this.#chart.stop();
+    this.#chart.update('none');
     this.#chart.resize();
   }
 

@@ -453,7 +453,7 @@ export class CeopStats extends LitElement {
           ${loading ? html`<p class="status" role="status">${STRINGS.loading}</p>` : nothing}
         </div>
         ${showTable
-          ? html`<div class="table-wrap" part="table">
+          ? html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
               ${renderDataTable({
                 id: 'table',
                 caption: this.heading?.trim() || options.measure.label,

@@ -1,0 +1,13 @@
+// Records where the text after the widgets starts before any widget has
+// upgraded, the layout shifts the browser reports (where it supports the
+// Layout Instability API), and each widget's ready event.
+window.__afterTopBefore = document.getElementById('after').getBoundingClientRect().top;
+window.__layoutShift = null;
+if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes('layout-shift')) {
+  window.__layoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+window.__ready = 0;
+document.addEventListener('ceop-stats-ready', () => window.__ready++);
