@@ -6,7 +6,9 @@ import { counterValues, headingText } from './helpers.js';
 /** The README's examples are run as written, so the docs cannot drift from the code. */
 async function readmeBlock(heading: string, language: string): Promise<string> {
   const readme = await (await fetch('/README.md')).text();
-  const section = readme.slice(readme.indexOf(`### ${heading}\n`));
+  const start = new RegExp(`\\n#+ ${heading}\\n`).exec(readme);
+  if (!start) throw new Error(`no heading "${heading}"`);
+  const section = readme.slice(start.index);
   const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(section);
   if (!match?.[1]) throw new Error(`no ${language} block under "${heading}"`);
   return match[1];
@@ -38,5 +40,15 @@ describe('README examples', () => {
     expect(headingText(el)).to.equal('Networks dismantled');
     // As pasted, the counters count up: wait for them to land.
     await waitUntil(() => counterValues(el).join() === '1,644,394', `counters land on the totals: ${counterValues(el).join(' ')}`, { timeout: 4000 });
+  });
+
+  it('the no-JavaScript fallback snippet is valid data for the widget', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px" lang="en-GB"></div>`);
+    const ready = oneEvent(wrapper, 'ceop-stats-ready');
+    wrapper.innerHTML = await readmeBlock('Accessibility', 'html');
+    await ready;
+    const el = wrapper.querySelector<CeopStats>('ceop-stats')!;
+    expect(headingText(el)).to.equal('Children safeguarded or protected');
+    await waitUntil(() => counterValues(el).join() === '1,038', `counter lands on 1,038: ${counterValues(el).join(' ')}`, { timeout: 4000 });
   });
 });
