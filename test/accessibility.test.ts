@@ -82,6 +82,23 @@ describe('accessibility', () => {
     });
   });
 
+  describe('summary', () => {
+    it('the summary attribute replaces the generated sentence, as text, and describes the chart', async () => {
+      const el = await renderWidget({ summary: 'Our own words <b>here</b>.' });
+      const summary = shadow(el).querySelector('.summary')!;
+      expect(summary.textContent).to.equal('Our own words <b>here</b>.');
+      expect(summary.querySelector('b')).to.equal(null);
+      expect(shadow(el).querySelector('.chart-focus')!.getAttribute('aria-describedby')).to.contain(summary.id);
+    });
+
+    it('follows the range and the locale', async () => {
+      const el = await renderWidget({ metric: 'arrests', to: '2009', locale: 'de' });
+      expect(shadow(el).querySelector('.summary')!.textContent.replace(/\u00a0/g, ' ')).to.equal(
+        'Arrests: 417 in 2009/10, a record for the fourth year in a row and 25 % more than in 2008/09. 1.644 since April 2006.',
+      );
+    });
+  });
+
   describe('data table', () => {
     it('has a caption, header scopes, formatted values, records, notes and the total', async () => {
       const el = await renderWidget({ metric: 'networks' });
