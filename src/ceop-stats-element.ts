@@ -9,7 +9,7 @@ import { DataSource } from './data-source.js';
 import { renderDataTable } from './data-table.js';
 import { type Dataset, measureTotal } from './dataset.js';
 import { formatCount, isValidLocale } from './format.js';
-import { type WidgetOptions, parseFetchOptions, parseOptions } from './options.js';
+import { type WidgetOptions, given, parseFetchOptions, parseOptions } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
 import { summarize } from './summary.js';
@@ -205,7 +205,7 @@ export class CeopStats extends LitElement {
 
   /** The locale an editor's table is written in: the widget's, else the page's. */
   private dataLocale(): string {
-    const locale = this.locale?.trim();
+    const locale = given(this.locale);
     return locale && isValidLocale(locale) ? locale : this.pageLocale();
   }
 
@@ -399,7 +399,7 @@ export class CeopStats extends LitElement {
   }
 
   private renderHeading(options: WidgetOptions | undefined) {
-    const text = this.heading?.trim() || options?.measure.label;
+    const text = given(this.heading) ?? options?.measure.label;
     // While loading there may be no text yet: keep the line's height, but no empty heading.
     return text
       ? html`<h2 class="heading" part="heading">${text}</h2>`
@@ -407,7 +407,7 @@ export class CeopStats extends LitElement {
   }
 
   private renderSummary(options: WidgetOptions, data: Dataset) {
-    const text = this.summary?.trim() || summarize({ dataset: data, measure: options.measure, last: options.last, locale: options.locale });
+    const text = given(this.summary) ?? summarize({ dataset: data, measure: options.measure, last: options.last, locale: options.locale });
     return html`<p class="summary" part="summary" id="summary">${text}</p>`;
   }
 
@@ -456,7 +456,7 @@ export class CeopStats extends LitElement {
           ? html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
               ${renderDataTable({
                 id: 'table',
-                caption: this.heading?.trim() || options.measure.label,
+                caption: given(this.heading) ?? options.measure.label,
                 dataset: data,
                 measure: options.measure,
                 view,

@@ -138,7 +138,8 @@ function measure(value: unknown, index: number, years: string[]): Measure {
     if (v === null) return null;
     const problem = countProblem(v);
     if (problem) fail(`${id}, ${years[i]}: ${problem}`);
-    return v as number;
+    // -0 is a valid count of nothing, but it would be shown as "-0".
+    return (v as number) + 0;
   });
   const reported = values.filter((v): v is number => v !== null);
   if (reported.length === 0) fail(`${id}: no year has a value; a measure needs at least one`);
@@ -146,7 +147,7 @@ function measure(value: unknown, index: number, years: string[]): Measure {
   if (value.total !== undefined && value.total !== null) {
     const problem = countProblem(value.total);
     if (problem) fail(`${id}, total: ${problem}`);
-    const total = value.total as number;
+    const total = (value.total as number) + 0;
     const sum = reported.reduce((a, b) => a + b, 0);
     if (total < sum) fail(`${id}, total: ${total} is less than the ${sum} of the years reported`);
     if (reported.length === values.length && total !== sum) {

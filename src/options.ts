@@ -42,7 +42,11 @@ export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; 
 
 class AttributeError extends Error {}
 
-function given(value: unknown): string | undefined {
+/**
+ * An attribute or property value as trimmed text, or undefined when not set
+ * or blank. Properties may hold anything a framework passes; this never throws.
+ */
+export function given(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   let text: string;
   try {
@@ -99,11 +103,13 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
       throw new AttributeError(`metric=${describeValue(metric)} is not a measure in the data. Use ${listOf(ids)}.`);
     }
     const starts = dataset.years.map((y) => startYear(y)!);
-    const first = yearIndex('from', given(raw.from), starts) ?? 0;
-    const last = yearIndex('to', given(raw.to), starts) ?? starts.length - 1;
+    const fromText = given(raw.from);
+    const toText = given(raw.to);
+    const first = yearIndex('from', fromText, starts) ?? 0;
+    const last = yearIndex('to', toText, starts) ?? starts.length - 1;
     if (first > last) {
       throw new AttributeError(
-        `from=${describeValue(raw.from)} is after to=${describeValue(raw.to)}. The first year must not come after the last.`,
+        `from=${describeValue(fromText)} is after to=${describeValue(toText)}. The first year must not come after the last.`,
       );
     }
     const highlight = oneOf('highlight', given(raw.highlight), HIGHLIGHTS, 'records');

@@ -345,6 +345,19 @@ describe('<ceop-stats> invalid attributes', () => {
       (el as unknown as { metric: unknown }).metric = 42;
       await el.updateComplete;
       expect(alertText(el)).to.contain('metric="42" is not a measure');
+      el.removeAttribute('metric');
+      // Found by the fuzz test: these once threw inside render and left a blank box.
+      for (const value of [5, ['Title'], { toString: () => 'Title' }]) {
+        (el as unknown as { heading: unknown; summary: unknown; locale: unknown }).heading = value;
+        (el as unknown as { summary: unknown }).summary = value;
+        await el.updateComplete;
+        expect(headingText(el)).to.equal(String(value));
+        expect(shadow(el).querySelector('.summary')!.textContent).to.equal(String(value));
+      }
+      (el as unknown as { from: unknown; to: unknown }).from = { toString: () => '2009' };
+      (el as unknown as { from: unknown; to: unknown }).to = { toString: () => '2007' };
+      await el.updateComplete;
+      expect(alertText(el)).to.contain('from="2009" is after to="2007"');
     } finally {
       warnings.restore();
     }

@@ -48,6 +48,14 @@ describe('dataset validator', () => {
     expect(result.ok && result.dataset.measures[0]!.values).to.deep.equal([10, null, 20]);
   });
 
+  it('reads -0 as 0, never shown as "-0" (found by the fuzz test)', () => {
+    const result = validateDataset(JSON.parse('{"years":["2001"],"measures":[{"id":"a","label":"A","values":[-0],"total":-0}]}'));
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    expect(Object.is(result.dataset.measures[0]!.values[0], 0)).to.equal(true);
+    expect(Object.is(result.dataset.measures[0]!.total, 0)).to.equal(true);
+  });
+
   it('rejects duplicate and unsorted years', () => {
     expect(problem({ ...base(), years: ['2001', '2001', '2003'] })).to.equal('year "2001" appears twice');
     expect(problem({ ...base(), years: ['2001', '2003', '2002'] })).to.equal(
