@@ -2,17 +2,50 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** One self-contained, minified ES module that defines <ceop-stats> when imported. */
+/**
+ * Shrinks the CSS inside css`` templates: comments go, runs of white space
+ * become one space, and none is kept next to { } or ;. The JavaScript
+ * minifier leaves template text alone, and our styles are a large part of
+ * the entry module.
+ */
+function minifyCssTemplates() {
+  const shrink = (css) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};])\s*/g, '$1')
+      .trim();
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return { code: code.replace(/css`([\s\S]*?)`/g, (_, body) => `css\`${shrink(body)}\``), map: null };
+    },
+  };
+}
+
+/**
+ * dist/ceop-stats.js: the entry a page loads. It defines <ceop-stats> and
+ * draws everything but the chart. Chart.js and the chart adapter are a
+ * separate chunk, and so is the code for data from outside the bundle; each
+ * is fetched by dynamic import, relative to the entry's own URL, only when a
+ * widget needs it.
+ */
 export default {
   input: 'src/ceop-stats.ts',
+  // Lets shared code live in the entry itself rather than in a chunk the entry would have to fetch first.
+  preserveEntrySignatures: false,
   output: {
-    file: 'dist/ceop-stats.js',
+    dir: 'dist',
     format: 'es',
     sourcemap: true,
+    entryFileNames: 'ceop-stats.js',
+    chunkFileNames: '[name]-[hash].js',
   },
   plugins: [
     // Lit's production build (no "development" export condition).
     nodeResolve({ browser: true }),
+    minifyCssTemplates(),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
     terser({ ecma: 2021, module: true, format: { comments: false } }),
   ],

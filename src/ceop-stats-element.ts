@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { BarChart, type BarChartColors, type BarChartModel } from './bar-chart.js';
+import type { BarChart, BarChartColors, BarChartModel } from './bar-chart.js';
 import { chartKeyAction } from './chart-keys.js';
 import { styles } from './ceop-stats.styles.js';
 import { countUpValue, runCountUp } from './count-up.js';
@@ -9,10 +9,23 @@ import { DataSource } from './data-source.js';
 import { renderDataTable } from './data-table.js';
 import { type Dataset, measureTotal } from './dataset.js';
 import { formatCount, isValidLocale } from './format.js';
+import { whenNearViewport } from './near-viewport.js';
 import { type WidgetOptions, given, parseFetchOptions, parseOptions } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
 import { summarize } from './summary.js';
+
+type ChartCode = typeof import('./bar-chart.js');
+let chartCode: ChartCode | undefined;
+let chartCodeLoad: Promise<ChartCode> | undefined;
+
+/**
+ * Chart.js and the adapter are a separate chunk, fetched (once for every
+ * widget on the page) only when a widget is about to be seen or printed.
+ */
+function loadChartCode(): Promise<ChartCode> {
+  return (chartCodeLoad ??= import('./bar-chart.js').then((code) => (chartCode = code)));
+}
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -137,6 +150,8 @@ export class CeopStats extends LitElement {
   /** The last problem reported, so a problem is warned about once, not on every render. */
   private reportedProblem?: string;
   private chart?: BarChart;
+  /** Cancels the wait for the widget to come near the viewport. */
+  private stopWaitingForView?: () => void;
   /** The year chosen with the keyboard, as an index into the years shown. */
   private focusedYear?: number;
   private chartStale = true;
@@ -172,6 +187,8 @@ export class CeopStats extends LitElement {
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.stopCountUp) this.finishCountUp();
+    this.stopWaitingForView?.();
+    this.stopWaitingForView = undefined;
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -233,7 +250,8 @@ export class CeopStats extends LitElement {
     this.focusedYear = undefined;
     this.announcement = '';
     if (problem && problem.message !== this.reportedProblem) this.reportProblem(problem);
-    this.reportedProblem = problem?.message;
+    // While data loads, the last problem stands: the same problem after a reload is not warned about twice.
+    if (state.status !== 'loading') this.reportedProblem = problem?.message;
   }
 
   private reportProblem({ code, message }: Problem): void {
@@ -284,7 +302,25 @@ export class CeopStats extends LitElement {
     const model = this.chartModel(view, options.locale);
     const colors = this.readColors();
     if (this.chart) this.chart.update(model, colors, this.motionAllowed);
-    else this.chart = new BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
+    else if (chartCode) this.chart = new chartCode.BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
+    else {
+      this.chartStale = true;
+      this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
+    }
+  }
+
+  private async loadChart(): Promise<void> {
+    try {
+      await loadChartCode();
+    } catch {
+      // A failed chunk load (offline, blocked) leaves the summary, table and counters; say why the chart is missing.
+      chartCodeLoad = undefined;
+      this.stopWaitingForView = undefined;
+      console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
+      return;
+    }
+    this.stopWaitingForView = undefined;
+    if (this.isConnected) this.requestUpdate();
   }
 
   private readonly onChartDrawn = (): void => {
@@ -308,6 +344,7 @@ export class CeopStats extends LitElement {
   /** Printed pages get final counter values, the table, and a sharper chart. */
   private readonly onBeforePrint = (): void => {
     if (this.countProgress < 1) this.finishCountUp();
+    if (!chartCode) void this.loadChart();
     this.printing = true;
     this.chart?.setPixelRatio(3);
   };

@@ -3,7 +3,8 @@
  * and URLs. Every failure becomes a Problem with a machine-readable code and
  * a message for the editor, never an exception.
  */
-import { type Dataset, validateDataset } from './dataset.js';
+import type { Dataset } from './dataset.js';
+import { validateDataset } from './validate-dataset.js';
 
 export type ProblemCode = 'fetch-failed' | 'http-status' | 'timeout' | 'not-json' | 'schema' | 'attribute';
 

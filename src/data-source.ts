@@ -7,9 +7,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CEOP_FIGURES } from './ceop-figures.js';
-import { type FetchOptions, type Problem, datasetFromJson, fetchDataset } from './data-loaders.js';
+import type { FetchOptions, Problem } from './data-loaders.js';
 import type { Dataset } from './dataset.js';
-import { readTable } from './table-data.js';
+
+type DataIn = typeof import('./data-in.js');
+let dataInLoad: Promise<DataIn> | undefined;
+/** Set once the chunk has loaded, so later reads need not wait a turn. */
+let dataIn: DataIn | undefined;
+
+/** The data-in chunk, loaded once per page and only when some widget needs it. */
+function loadDataIn(): Promise<DataIn> {
+  return (dataInLoad ??= import('./data-in.js').then((code) => (dataIn = code)));
+}
 
 export type DataOrigin = 'src' | 'inline' | 'table' | 'bundled';
 
@@ -30,6 +39,8 @@ export class DataSource implements ReactiveController {
   #requestKey?: string;
   #inFlight?: AbortController;
   #children?: MutationObserver;
+  /** Counts reads of the children, so that a slower, older read is not applied. */
+  #childrenRead = 0;
 
   /** @param locale the locale a table's numbers are written in. */
   constructor(host: Host, locale: () => string) {
@@ -86,6 +97,19 @@ export class DataSource implements ReactiveController {
     this.#inFlight = controller;
     this.#requestKey = key;
     this.#set({ status: 'loading' });
+    let code: DataIn;
+    try {
+      code = await loadDataIn();
+    } catch {
+      dataInLoad = undefined;
+      if (controller === this.#inFlight) {
+        this.#inFlight = undefined;
+        this.#set({ status: 'error', problem: { code: 'fetch-failed', message: 'src: the code that loads data could not be loaded' } });
+      }
+      return;
+    }
+    if (controller !== this.#inFlight) return;
+    const { fetchDataset } = code;
     const result = await fetchDataset(request, controller.signal);
     if (!result || controller !== this.#inFlight) return;
     this.#inFlight = undefined;
@@ -93,23 +117,38 @@ export class DataSource implements ReactiveController {
   }
 
   #readChildren(): void {
+    const read = ++this.#childrenRead;
     const script = this.#host.querySelector(':scope > script[type="application/json"]');
-    if (script) {
-      const result = datasetFromJson(script.textContent, 'inline JSON');
-      this.#set(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'inline' } : { status: 'error', problem: result.problem });
-      return;
-    }
     const table = this.#host.querySelector<HTMLTableElement>(':scope > table');
-    if (table) {
-      const result = readTable(table, this.#locale());
-      this.#set(
-        result.ok
-          ? { status: 'ready', dataset: result.dataset, origin: 'table' }
-          : { status: 'error', problem: { code: 'schema', message: result.message } },
-      );
+    if (!script && !table) {
+      this.#set({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
       return;
     }
-    this.#set({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
+    const apply = ({ datasetFromJson, readTable }: DataIn) => {
+      if (read !== this.#childrenRead || this.#request) return;
+      if (script) {
+        const result = datasetFromJson(script.textContent, 'inline JSON');
+        this.#set(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'inline' } : { status: 'error', problem: result.problem });
+      } else if (table) {
+        const result = readTable(table, this.#locale());
+        this.#set(
+          result.ok
+            ? { status: 'ready', dataset: result.dataset, origin: 'table' }
+            : { status: 'error', problem: { code: 'schema', message: result.message } },
+        );
+      }
+    };
+    if (dataIn) {
+      apply(dataIn);
+      return;
+    }
+    if (this.state.status !== 'loading') this.#set({ status: 'loading' });
+    loadDataIn().then(apply, () => {
+      dataInLoad = undefined;
+      if (read === this.#childrenRead) {
+        this.#set({ status: 'error', problem: { code: 'fetch-failed', message: 'the code that reads inline JSON and tables could not be loaded' } });
+      }
+    });
   }
 
   #set(state: DataState): void {

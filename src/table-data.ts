@@ -5,7 +5,8 @@
  *
  * Only `textContent` is read: nothing in the table is ever parsed as HTML.
  */
-import { countProblem, describeValue, MAX_VALUE, validateDataset } from './dataset.js';
+import { describeValue } from './dataset.js';
+import { countProblem, MAX_VALUE, validateDataset } from './validate-dataset.js';
 import type { Dataset } from './dataset.js';
 
 export type TableResult = { ok: true; dataset: Dataset } | { ok: false; message: string };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describeValue, validateDataset } from '../src/dataset.js';
+import { describeValue } from '../src/dataset.js';
+import { validateDataset } from '../src/validate-dataset.js';
 
 const base = () => ({
   years: ['2001', '2002', '2003'],

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CEOP_FIGURES } from '../src/ceop-figures.js';
-import { measureTotal, validateDataset } from '../src/dataset.js';
+import { measureTotal } from '../src/dataset.js';
+import { validateDataset } from '../src/validate-dataset.js';
 
 describe('bundled CEOP figures', () => {
   const byId = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;

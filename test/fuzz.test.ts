@@ -14,7 +14,8 @@ import fc from 'fast-check';
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../src/ceop-stats.js';
 import { CEOP_FIGURES } from '../src/ceop-figures.js';
 import { datasetFromJson } from '../src/data-loaders.js';
-import { type Dataset, type Measure, validateDataset } from '../src/dataset.js';
+import type { Dataset, Measure } from '../src/dataset.js';
+import { validateDataset } from '../src/validate-dataset.js';
 import { parseFetchOptions, parseOptions } from '../src/options.js';
 import {
   MARKER_STYLE,
@@ -1107,7 +1108,7 @@ describe('fuzz: random attributes and mutated datasets', () => {
         }
         // Each problem reported is warned about once; nothing else warns.
         const reported = events.filter((e) => e.type === 'ceop-stats-error').map((e) => `<ceop-stats>: ${(e.detail as CeopStatsErrorDetail).message}`);
-        expect(warnings.calls.map((call) => String(call[0])), 'console.warn calls').to.deep.equal(reported);
+        expect(warnings.calls.map((call) => String(call[0])), `console.warn calls: ${JSON.stringify(warnings.calls.map((call) => String(call[0])))}`).to.deep.equal(reported);
         expect(shadow(el).querySelectorAll('img, script').length, 'markup in the shadow DOM').to.equal(0);
         expect(uncaught.errors.slice(uncaughtBefore), 'uncaught errors').to.deep.equal([]);
         if (el === shared) {

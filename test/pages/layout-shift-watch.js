@@ -1,7 +1,10 @@
 // Records where the text after the widgets starts before any widget has
 // upgraded, the layout shifts the browser reports (where it supports the
 // Layout Instability API), and each widget's ready event.
-window.__afterTopBefore = document.getElementById('after').getBoundingClientRect().top;
+// Page coordinates, not viewport ones: the test scrolls to bring each widget into view.
+const pageTop = (element) => element.getBoundingClientRect().top + window.scrollY;
+window.__pageTop = () => pageTop(document.getElementById('after'));
+window.__afterTopBefore = window.__pageTop();
 window.__layoutShift = null;
 if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes('layout-shift')) {
   window.__layoutShift = 0;

@@ -1,0 +1,7 @@
+/**
+ * Everything needed for data from outside the bundle (fetching, JSON, the
+ * editor's table, the validator), as one chunk that a page loads only when a
+ * widget has such data.
+ */
+export { datasetFromJson, fetchDataset } from './data-loaders.js';
+export { readTable } from './table-data.js';
