@@ -8,6 +8,8 @@
  *   /api/json?body=TEXT                    TEXT as the body, application/json
  *   /api/cookie                            a dataset whose label says whether a cookie came
  *   /test/pages/csp.html                   served with a strict Content-Security-Policy
+ *   /cdn/v1/…                              dist/, as a CDN would serve it: another path, and CORS
+ *                                          so a page on another origin (localhost vs 127.0.0.1) can load it
  */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
@@ -23,6 +25,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function testApi(context, next) {
   const { path, query } = context;
+  if (path.startsWith('/cdn/v1/')) {
+    context.url = context.url.replace('/cdn/v1/', '/dist/');
+    await next();
+    context.set('Access-Control-Allow-Origin', '*');
+    return;
+  }
   if (path === '/test/pages/csp.html') {
     await next();
     context.set('Content-Security-Policy', STRICT_CSP);
