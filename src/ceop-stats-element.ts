@@ -9,7 +9,7 @@ import { DataSource } from './data-source.js';
 import { renderDataTable } from './data-table.js';
 import { type Dataset, measureTotal } from './dataset.js';
 import { formatCount, isValidLocale } from './format.js';
-import { whenNearViewport } from './near-viewport.js';
+import { isNearViewport, whenNearViewport } from './near-viewport.js';
 import { type WidgetOptions, given, parseFetchOptions, parseOptions } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
@@ -305,7 +305,9 @@ export class CeopStats extends LitElement {
     else if (chartCode) this.chart = new chartCode.BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
     else {
       this.chartStale = true;
-      this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
+      // The first widget in view starts the load at once, rather than a frame later.
+      if (!chartCodeLoad && isNearViewport(this)) void this.loadChart();
+      else this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
     }
   }
 

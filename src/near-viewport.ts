@@ -31,3 +31,10 @@ export function whenNearViewport(element: Element, callback: () => void): () => 
     observer?.unobserve(element);
   };
 }
+
+/** Whether `element` is within a viewport's height of the visible area now (costs a layout). */
+export function isNearViewport(element: Element): boolean {
+  const { top, bottom } = element.getBoundingClientRect();
+  const height = window.innerHeight;
+  return bottom >= -height && top <= 2 * height;
+}
