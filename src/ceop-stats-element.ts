@@ -56,7 +56,7 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  *
  * @summary Embeddable chart of the Child Exploitation and Online Protection Centre's annual results.
  *
- * @fires {CustomEvent<CeopStatsReadyDetail>} ceop-stats-ready - After each complete render with valid data: the chart drawn and the counters mounted. Bubbles and is composed.
+ * @fires {CustomEvent<CeopStatsReadyDetail>} ceop-stats-ready - After each complete render with valid data: the chart drawn and the counters mounted. A widget far below the fold draws its chart, and so fires this, when the reader scrolls near it. Bubbles and is composed.
  * @fires {CustomEvent<CeopStatsErrorDetail>} ceop-stats-error - When an attribute or the data is invalid, or the data cannot be loaded; the widget shows the same message in an alert. Bubbles and is composed.
  *
  * @slot - Optional data: a `<script type="application/json">` in the dataset schema, or a `<table>` of the editor's figures (also what readers without JavaScript see). Not displayed once the element has upgraded.
