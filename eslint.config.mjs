@@ -12,6 +12,7 @@ const nodeAndBrowserGlobals = {
   window: 'readonly',
   document: 'readonly',
   PerformanceObserver: 'readonly',
+  performance: 'readonly',
 };
 
 export default tseslint.config(
