@@ -1128,6 +1128,19 @@ describe('fuzz: random attributes and mutated datasets', () => {
       }
     };
 
+    // The widget loads the code for inline JSON, and the chart code, on first use; the harness waits
+    // only a task for each case, so load both once before the cases start.
+    {
+      const warmUp = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+      const el = document.createElement('ceop-stats');
+      el.noAnimation = true;
+      el.innerHTML = '<script type="application/json">{"years":["2001"],"measures":[{"id":"a","label":"A","values":[1]}]}</script>';
+      const ready = new Promise((resolve) => el.addEventListener('ceop-stats-ready', resolve, { once: true }));
+      warmUp.append(el);
+      await ready;
+      warmUp.remove();
+    }
+
     try {
       await fc.assert(fc.asyncProperty(fuzzCaseArb, runCase), {
         seed,
@@ -1146,7 +1159,9 @@ describe('fuzz: random attributes and mutated datasets', () => {
       expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').to.equal(undefined);
       expect(caseNumber, 'cases run').to.be.at.least(NUM_RUNS);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      let message = error instanceof Error ? error.message : String(error);
+      // Some engines print the failed assertion's stack, not its message, in fast-check's report.
+      if (error instanceof Error && error.cause instanceof Error) message += `\nCause: ${error.cause.message}`;
       throw new Error(`fuzz failed with seed ${seed} (to replay, set REPLAY = { seed: ${seed}, path: <the path below> } in test/fuzz.test.ts)\n${message}`, {
         cause: error,
       });
