@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { runLighthouse } from './lighthouse.mjs';
 
 const args = process.argv.slice(2);
 const pairs = Number(args[args.indexOf('--pairs') + 1]) || 7;
@@ -174,8 +175,13 @@ try {
   const counting = await measure(browser, `${base}/widget.html?n=50&animate`, { longTasks: true, settleMs: 3000 });
   results.longTasks = { count: counting.longTasks.length, longestMs: Math.max(0, ...counting.longTasks) };
   console.log(`long tasks with 50 animated widgets: ${counting.longTasks.length}, longest ${results.longTasks.longestMs.toFixed(0)} ms`);
-} finally {
   await browser.close();
+  // Lighthouse's mobile preset on the demo article with three widgets.
+  results.lighthouse = await runLighthouse(`${base}/demo/article.html`, CHROMIUM);
+  const lh = results.lighthouse;
+  console.log(`lighthouse: performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}, CLS ${lh.cumulativeLayoutShift}`);
+} finally {
+  if (browser.connected) await browser.close();
   server.close();
 }
 
@@ -214,6 +220,20 @@ ${rows.join('\n')}
 
 Long tasks (over 50 ms) while 50 animated widgets load, render and count up,
 over 3 s: **${results.longTasks.count}** (longest ${results.longTasks.longestMs.toFixed(0)} ms).
+
+## Lighthouse
+
+Lighthouse 12 with its mobile preset (simulated slow 4G and a 4x slower CPU) on
+[demo/article.html](demo/article.html), an article with three widgets:
+
+| category | score | target |
+|---|---:|---:|
+| performance | ${results.lighthouse.performance} | ≥ 0.98 |
+| accessibility | ${results.lighthouse.accessibility} | 1 |
+| best practices | ${results.lighthouse.bestPractices} | 1 |
+| cumulative layout shift | ${results.lighthouse.cumulativeLayoutShift} | 0 |
+
+Largest contentful paint ${Math.round(results.lighthouse.largestContentfulPaintMs)} ms, total blocking time ${Math.round(results.lighthouse.totalBlockingTimeMs)} ms.${results.lighthouse.failing.length ? ` Audits not passed: ${results.lighthouse.failing.join(', ')}.` : ''}
 
 ## Sizes (gzip -9)
 

@@ -51,6 +51,17 @@ describe('demo pages', () => {
     expect(page.win.__consoleProblems).to.deep.equal([]);
   });
 
+  it('the article used by the benchmark and Lighthouse: three widgets, no console message', async () => {
+    const page = await loadPage('/demo/article.html');
+    frame = page.frame;
+    expect(page.widgets.map((w) => w.shadowRoot!.querySelector('h2')?.textContent)).to.deep.equal([
+      'Children safeguarded or protected',
+      'Arrests',
+      'Offender networks dismantled or disrupted',
+    ]);
+    expect(page.win.__consoleProblems).to.deep.equal([]);
+  });
+
   it('broken inputs: each widget explains itself; one warning each, no error', async () => {
     const page = await loadPage('/demo/broken.html');
     frame = page.frame;
