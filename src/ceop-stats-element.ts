@@ -170,6 +170,8 @@ export class CeopStats extends LitElement {
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
     this.chartStale = true;
+    // A widget already in view starts fetching the chart code now, while it renders its text.
+    if (!chartCodeLoad && isNearViewport(this)) void this.loadChart();
     if (this.hasUpdated) {
       // Asks again for data a removal interrupted, and re-reads the children.
       this.source.use(this.request);
@@ -305,24 +307,24 @@ export class CeopStats extends LitElement {
     else if (chartCode) this.chart = new chartCode.BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
     else {
       this.chartStale = true;
-      // The first widget in view starts the load at once, rather than a frame later.
-      if (!chartCodeLoad && isNearViewport(this)) void this.loadChart();
-      else this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
+      this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
     }
   }
 
   private async loadChart(): Promise<void> {
+    let loaded = true;
     try {
       await loadChartCode();
     } catch {
-      // A failed chunk load (offline, blocked) leaves the summary, table and counters; say why the chart is missing.
+      loaded = false;
       chartCodeLoad = undefined;
-      this.stopWaitingForView = undefined;
-      console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
-      return;
     }
+    // Loaded (or failed) either way: stop watching for the viewport, which holds on to the element.
+    this.stopWaitingForView?.();
     this.stopWaitingForView = undefined;
-    if (this.isConnected) this.requestUpdate();
+    // A failed chunk load (offline, blocked) leaves the summary, table and counters; say why the chart is missing.
+    if (!loaded) console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
+    else if (this.isConnected) this.requestUpdate();
   }
 
   private readonly onChartDrawn = (): void => {
