@@ -7,25 +7,20 @@ import { countUpValue, runCountUp } from './count-up.js';
 import type { Problem, ProblemCode } from './data-loaders.js';
 import { DataSource } from './data-source.js';
 import { renderDataTable } from './data-table.js';
-import { type Dataset, measureTotal } from './dataset.js';
-import { formatCount, isValidLocale } from './format.js';
-import { isNearViewport, whenNearViewport } from './near-viewport.js';
-import { type WidgetOptions, given, parseFetchOptions, parseOptions } from './options.js';
+import { type Dataset, isPartialTotal, measureTotal } from './dataset.js';
+import { formatCount } from './format.js';
+import { lazyChunk } from './lazy-chunk.js';
+import { isNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
+import { type WidgetOptions, given, parseFetchOptions, parseOptions, resolveLocale } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
 import { summarize } from './summary.js';
-
-type ChartCode = typeof import('./bar-chart.js');
-let chartCode: ChartCode | undefined;
-let chartCodeLoad: Promise<ChartCode> | undefined;
 
 /**
  * Chart.js and the adapter are a separate chunk, fetched (once for every
  * widget on the page) only when a widget is about to be seen or printed.
  */
-function loadChartCode(): Promise<ChartCode> {
-  return (chartCodeLoad ??= import('./bar-chart.js').then((code) => (chartCode = code)));
-}
+const chartCode = lazyChunk(() => import('./bar-chart.js'));
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -138,7 +133,8 @@ export class CeopStats extends LitElement {
   /** Milliseconds to wait for `src` before giving up, 1 to 120000. */
   @property({ reflect: true }) timeout = '10000';
 
-  private readonly source = new DataSource(this, () => this.dataLocale());
+  /** An editor's table is read in the widget's locale, else the page's. */
+  private readonly source = new DataSource(this, () => resolveLocale(this.locale, this.pageLocale()));
   /** The data the view was computed from, to recompute only when it changes. */
   private appliedState?: DataSource['state'];
   private request?: Parameters<DataSource['use']>[0];
@@ -157,21 +153,21 @@ export class CeopStats extends LitElement {
   private chartStale = true;
   private readyPending = false;
   private stopCountUp?: () => void;
-  private visibility?: IntersectionObserver;
+  /** Set once the counters wait to be seen (a no-op after they were); cancels the wait. */
+  private stopWaitingToCount?: () => void;
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
   private readonly forcedColors = matchMedia('(forced-colors: active)');
+  /** Reader preferences that change how the chart is drawn. */
+  private readonly preferences = [this.reducedMotion, this.forcedColors, matchMedia('(prefers-color-scheme: dark)')];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.reducedMotion.addEventListener('change', this.onMediaChange);
-    this.darkScheme.addEventListener('change', this.onMediaChange);
-    this.forcedColors.addEventListener('change', this.onMediaChange);
+    for (const query of this.preferences) query.addEventListener('change', this.onMediaChange);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
     this.chartStale = true;
     // A widget already in view starts fetching the chart code now, while it renders its text.
-    if (!chartCodeLoad && isNearViewport(this)) void this.loadChart();
+    if (!chartCode.requested && isNearViewport(this)) void this.loadChart();
     if (this.hasUpdated) {
       // Asks again for data a removal interrupted, and re-reads the children.
       this.source.use(this.request);
@@ -181,13 +177,11 @@ export class CeopStats extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reducedMotion.removeEventListener('change', this.onMediaChange);
-    this.darkScheme.removeEventListener('change', this.onMediaChange);
-    this.forcedColors.removeEventListener('change', this.onMediaChange);
+    for (const query of this.preferences) query.removeEventListener('change', this.onMediaChange);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
-    this.visibility?.disconnect();
-    this.visibility = undefined;
+    this.stopWaitingToCount?.();
+    this.stopWaitingToCount = undefined;
     if (this.stopCountUp) this.finishCountUp();
     this.stopWaitingForView?.();
     this.stopWaitingForView = undefined;
@@ -211,7 +205,7 @@ export class CeopStats extends LitElement {
 
   protected override updated(): void {
     if (this.chartStale) this.syncChart();
-    if (this.view && this.countProgress === 0 && !this.stopCountUp && !this.visibility) this.startCounters();
+    if (this.view && this.countProgress === 0 && !this.stopCountUp && !this.stopWaitingToCount) this.startCounters();
   }
 
   private get motionAllowed(): boolean {
@@ -222,11 +216,6 @@ export class CeopStats extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en-GB';
   }
 
-  /** The locale an editor's table is written in: the widget's, else the page's. */
-  private dataLocale(): string {
-    const locale = given(this.locale);
-    return locale && isValidLocale(locale) ? locale : this.pageLocale();
-  }
 
   /** Works out what to show from the attributes and the data, or the one problem that stops it. */
   private applyOptions(): void {
@@ -304,7 +293,7 @@ export class CeopStats extends LitElement {
     const model = this.chartModel(view, options.locale);
     const colors = this.readColors();
     if (this.chart) this.chart.update(model, colors, this.motionAllowed);
-    else if (chartCode) this.chart = new chartCode.BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
+    else if (chartCode.loaded) this.chart = new chartCode.loaded.BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
     else {
       this.chartStale = true;
       this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
@@ -314,10 +303,9 @@ export class CeopStats extends LitElement {
   private async loadChart(): Promise<void> {
     let loaded = true;
     try {
-      await loadChartCode();
+      await chartCode.load();
     } catch {
       loaded = false;
-      chartCodeLoad = undefined;
     }
     // Loaded (or failed) either way: stop watching for the viewport, which holds on to the element.
     this.stopWaitingForView?.();
@@ -348,7 +336,7 @@ export class CeopStats extends LitElement {
   /** Printed pages get final counter values, the table, and a sharper chart. */
   private readonly onBeforePrint = (): void => {
     if (this.countProgress < 1) this.finishCountUp();
-    if (!chartCode) void this.loadChart();
+    if (!chartCode.loaded) void this.loadChart();
     this.printing = true;
     this.chart?.setPixelRatio(3);
   };
@@ -384,13 +372,8 @@ export class CeopStats extends LitElement {
 
   /** Counts up the first time the widget is on screen, or shows final values when motion is off. */
   private startCounters(): void {
-    if (typeof IntersectionObserver === 'undefined') {
-      this.countProgress = 1;
-      return;
-    }
-    this.visibility = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      this.visibility?.disconnect();
+    this.stopWaitingToCount = whenVisible(this, () => {
+      this.stopWaitingToCount = () => undefined;
       if (!this.motionAllowed) {
         this.countProgress = 1;
         return;
@@ -400,7 +383,6 @@ export class CeopStats extends LitElement {
         if (progress >= 1) this.stopCountUp = undefined;
       });
     });
-    this.visibility.observe(this);
   }
 
   private finishCountUp(): void {
@@ -417,7 +399,7 @@ export class CeopStats extends LitElement {
         const final = formatCount(total, locale);
         const shown = formatCount(countUpValue(total, this.countProgress), locale);
         // A sum that leaves out unreported years says so, rather than pass for the whole.
-        const partial = measure.total === undefined && measure.values.includes(null);
+        const partial = isPartialTotal(measure);
         const label = partial ? `${measure.label} (${STRINGS.partialTotal})` : measure.label;
         return html`<li class="counter" part="counter">
           <span class="counter-value" aria-hidden="true">${shown}</span>

@@ -9,16 +9,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CEOP_FIGURES } from './ceop-figures.js';
 import type { FetchOptions, Problem } from './data-loaders.js';
 import type { Dataset } from './dataset.js';
+import { lazyChunk } from './lazy-chunk.js';
 
 type DataIn = typeof import('./data-in.js');
-let dataInLoad: Promise<DataIn> | undefined;
-/** Set once the chunk has loaded, so later reads need not wait a turn. */
-let dataIn: DataIn | undefined;
-
-/** The data-in chunk, loaded once per page and only when some widget needs it. */
-function loadDataIn(): Promise<DataIn> {
-  return (dataInLoad ??= import('./data-in.js').then((code) => (dataIn = code)));
-}
+/** The code for data from outside the bundle, loaded only when some widget has such data. */
+const dataIn = lazyChunk(() => import('./data-in.js'));
 
 export type DataOrigin = 'src' | 'inline' | 'table' | 'bundled';
 
@@ -99,9 +94,8 @@ export class DataSource implements ReactiveController {
     this.#set({ status: 'loading' });
     let code: DataIn;
     try {
-      code = await loadDataIn();
+      code = await dataIn.load();
     } catch {
-      dataInLoad = undefined;
       if (controller === this.#inFlight) {
         this.#inFlight = undefined;
         this.#set({ status: 'error', problem: { code: 'fetch-failed', message: 'src: the code that loads data could not be loaded' } });
@@ -138,13 +132,12 @@ export class DataSource implements ReactiveController {
         );
       }
     };
-    if (dataIn) {
-      apply(dataIn);
+    if (dataIn.loaded) {
+      apply(dataIn.loaded);
       return;
     }
     if (this.state.status !== 'loading') this.#set({ status: 'loading' });
-    loadDataIn().then(apply, () => {
-      dataInLoad = undefined;
+    dataIn.load().then(apply, () => {
       if (read === this.#childrenRead) {
         this.#set({ status: 'error', problem: { code: 'fetch-failed', message: 'the code that reads inline JSON and tables could not be loaded' } });
       }

@@ -4,7 +4,7 @@
  * records, same notes, formatted for the locale.
  */
 import { html, nothing } from 'lit';
-import { type Dataset, type Measure, measureTotal } from './dataset.js';
+import { type Dataset, type Measure, isPartialTotal, measureTotal } from './dataset.js';
 import { formatCount } from './format.js';
 import type { SeriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
@@ -20,7 +20,7 @@ export interface DataTableInput {
 
 export function renderDataTable({ id, caption, dataset, measure, view, locale }: DataTableInput) {
   const hasNotes = view.notes.some((notes) => notes.length > 0);
-  const partial = measure.total === undefined && measure.values.includes(null);
+  const partial = isPartialTotal(measure);
   const totalLabel = partial ? STRINGS.partialTotalRow : dataset.totalLabel ? `${STRINGS.total} ${dataset.totalLabel}` : STRINGS.total;
   return html`<table id=${id} class="data-table">
     <caption>${caption}</caption>

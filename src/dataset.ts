@@ -74,6 +74,11 @@ export function measureTotal(m: Measure): number {
   return m.total ?? m.values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
 }
 
+/** True when a counter can only sum the years reported: some are missing and no published total covers them. */
+export function isPartialTotal(m: Measure): boolean {
+  return m.total === undefined && m.values.includes(null);
+}
+
 /** Notes that explain one year of a measure (for its tooltip). */
 export function notesForYear(m: Measure, year: string): MeasureNote[] {
   return (m.notes ?? []).filter((note) => note.years?.includes(year));

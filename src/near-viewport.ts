@@ -1,36 +1,43 @@
 /**
- * Tells when an element comes within one viewport of being visible, so work
- * for widgets far below the fold (loading the chart code, drawing) waits
- * until the reader scrolls towards them. One IntersectionObserver serves
- * every widget on the page.
+ * Tells when an element is seen, or comes within one viewport of being seen,
+ * so work for widgets far below the fold (loading the chart code, drawing,
+ * counting up) waits until the reader scrolls towards them. One
+ * IntersectionObserver per margin serves every widget on the page.
  */
-const callbacks = new Map<Element, () => void>();
-let observer: IntersectionObserver | undefined;
+type Watch = (element: Element, callback: () => void) => () => void;
 
-function onIntersection(entries: IntersectionObserverEntry[]): void {
-  for (const entry of entries) {
-    if (!entry.isIntersecting) continue;
-    const callback = callbacks.get(entry.target);
-    callbacks.delete(entry.target);
-    observer?.unobserve(entry.target);
-    callback?.();
-  }
+function watcher(rootMargin: string): Watch {
+  const callbacks = new Map<Element, () => void>();
+  let observer: IntersectionObserver | undefined;
+  const onIntersection = (entries: IntersectionObserverEntry[]) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const callback = callbacks.get(entry.target);
+      callbacks.delete(entry.target);
+      observer?.unobserve(entry.target);
+      callback?.();
+    }
+  };
+  return (element, callback) => {
+    if (typeof IntersectionObserver === 'undefined') {
+      callback();
+      return () => undefined;
+    }
+    observer ??= new IntersectionObserver(onIntersection, { rootMargin });
+    callbacks.set(element, callback);
+    observer.observe(element);
+    return () => {
+      callbacks.delete(element);
+      observer?.unobserve(element);
+    };
+  };
 }
 
 /** Calls `callback` once, when `element` is within a viewport's height of the visible area. Returns a function that cancels. */
-export function whenNearViewport(element: Element, callback: () => void): () => void {
-  if (typeof IntersectionObserver === 'undefined') {
-    callback();
-    return () => undefined;
-  }
-  observer ??= new IntersectionObserver(onIntersection, { rootMargin: '100% 0px' });
-  callbacks.set(element, callback);
-  observer.observe(element);
-  return () => {
-    callbacks.delete(element);
-    observer?.unobserve(element);
-  };
-}
+export const whenNearViewport = watcher('100% 0px');
+
+/** Calls `callback` once, when some of `element` is visible. Returns a function that cancels. */
+export const whenVisible = watcher('0px');
 
 /** Whether `element` is within a viewport's height of the visible area now (costs a layout). */
 export function isNearViewport(element: Element): boolean {

@@ -91,6 +91,17 @@ function yearIndex(name: 'from' | 'to', raw: string | undefined, starts: number[
 }
 
 /**
+ * The locale to use: the `locale` attribute when it is a valid tag, else the
+ * page's language, else en-GB. Never throws; reporting a bad attribute is
+ * parseOptions's job.
+ */
+export function resolveLocale(attribute: unknown, fallbackLocale: string): string {
+  const locale = given(attribute);
+  if (locale !== undefined && isValidLocale(locale)) return locale;
+  return isValidLocale(fallbackLocale) ? fallbackLocale : 'en-GB';
+}
+
+/**
  * @param fallbackLocale the page's language or the browser's, used when no
  *   `locale` attribute is given.
  */
@@ -120,7 +131,7 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
         `locale=${describeValue(localeAttribute)} is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.`,
       );
     }
-    const locale = localeAttribute ?? (isValidLocale(fallbackLocale) ? fallbackLocale : 'en-GB');
+    const locale = resolveLocale(localeAttribute, fallbackLocale);
     return { ok: true, options: { measure, first, last, highlight, theme, locale } };
   } catch (error) {
     if (error instanceof AttributeError) return { ok: false, message: error.message };

@@ -4,7 +4,7 @@
  * row), the change from the year before, and the total. It is the chart's
  * accessible description and the line under the heading.
  */
-import { type Dataset, type Measure, measureTotal } from './dataset.js';
+import { type Dataset, type Measure, isPartialTotal, measureTotal } from './dataset.js';
 import { formatCount, percentFormat } from './format.js';
 import { recordStreak, recordYears } from './records.js';
 
@@ -57,7 +57,7 @@ export function summarize({ dataset, measure, last, locale }: SummaryInput): str
     const tail = clauses.length ? `, ${clauses.join(' and ')}` : '';
     sentences.push(`${gap}${measure.label}: ${formatCount(value, locale)} in ${year}${tail}.`);
   }
-  const partial = measure.total === undefined && values.includes(null);
+  const partial = isPartialTotal(measure);
   const total = formatCount(measureTotal(measure), locale);
   const span = partial ? 'in the years reported' : (dataset.totalLabel ?? 'in total');
   sentences.push(`${total} ${span}.`);
