@@ -40,7 +40,8 @@ export default {
     format: 'es',
     sourcemap: true,
     entryFileNames: 'ceop-stats.js',
-    chunkFileNames: '[name]-[hash].js',
+    // Stable names, so an embed can preload the chart chunk (README, Performance); a versioned path does the cache busting.
+    chunkFileNames: 'ceop-stats-[name].js',
   },
   plugins: [
     // Lit's production build (no "development" export condition).

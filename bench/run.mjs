@@ -60,7 +60,7 @@ performance.mark('all-charts');
 }
 
 /** The same with the widget. */
-function widgetPage(n, animate) {
+function widgetPage(n, animate, preload) {
   const widgets = Array.from({ length: n }, () => `<ceop-stats ${animate ? '' : 'no-animation'}></ceop-stats>`).join('\n');
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>widget</title>
 <script>
@@ -69,7 +69,7 @@ document.addEventListener('ceop-stats-ready', () => {
   if (++ready === 1) performance.mark('first-chart');
 });
 </script>
-<script type="module" src="/dist/ceop-stats.js"></script></head><body>
+${preload ? '<link rel="modulepreload" href="/dist/ceop-stats-bar-chart.js">\n' : ''}<script type="module" src="/dist/ceop-stats.js"></script></head><body>
 ${widgets}
 </body></html>`;
 }
@@ -79,7 +79,7 @@ function serve() {
     const url = new URL(request.url, 'http://127.0.0.1');
     const n = Number(url.searchParams.get('n')) || 1;
     if (url.pathname === '/naive.html') return void response.end(naivePage(n));
-    if (url.pathname === '/widget.html') return void response.end(widgetPage(n, url.searchParams.has('animate')));
+    if (url.pathname === '/widget.html') return void response.end(widgetPage(n, url.searchParams.has('animate'), url.searchParams.has('preload')));
     const path = normalize(join(ROOT, decodeURIComponent(url.pathname)));
     if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) {
       response.statusCode = 404;
@@ -149,32 +149,38 @@ const results = { date: new Date().toISOString(), pairs, machine: { cpus: cpus()
 try {
   for (const profile of Object.keys(PROFILES))
   for (const n of [1, 50]) {
-    const naive = [];
-    const widget = [];
+    const runs = { naive: [], widget: [], preload: [] };
+    const urls = { naive: `${base}/naive.html?n=${n}`, widget: `${base}/widget.html?n=${n}`, preload: `${base}/widget.html?n=${n}&preload` };
+    const pages = Object.keys(runs);
     for (let i = 0; i < pairs; i++) {
-      // Alternate which goes first, so drift in the machine's load falls on both.
-      const order = i % 2 ? ['widget', 'naive'] : ['naive', 'widget'];
-      for (const which of order) {
-        const run = await measure(browser, `${base}/${which}.html?n=${n}`, { profile });
-        (which === 'naive' ? naive : widget).push(run);
-      }
+      // Rotate which goes first, so drift in the machine's load falls on all three.
+      const order = pages.map((_, j) => pages[(i + j) % pages.length]);
+      for (const which of order) runs[which].push(await measure(browser, urls[which], { profile }));
     }
-    const naiveMs = median(naive.map((r) => r.firstChart));
-    const widgetMs = median(widget.map((r) => r.firstChart));
+    const ms = (which) => median(runs[which].map((r) => r.firstChart));
+    const heap = (which) => median(runs[which].map((r) => r.heap)) / 2 ** 20;
+    const naiveMs = ms('naive');
     results.cases[`${n} widget${n > 1 ? 's' : ''}, ${profile}`] = {
       naiveMs,
-      widgetMs,
-      ratio: widgetMs / naiveMs,
+      widgetMs: ms('widget'),
+      ratio: ms('widget') / naiveMs,
+      preloadMs: ms('preload'),
+      preloadRatio: ms('preload') / naiveMs,
       target: n === 1 ? 0.7 : 0.5,
-      naiveHeapMB: median(naive.map((r) => r.heap)) / 2 ** 20,
-      widgetHeapMB: median(widget.map((r) => r.heap)) / 2 ** 20,
+      naiveHeapMB: heap('naive'),
+      widgetHeapMB: heap('widget'),
     };
-    console.log(`${n}, ${profile}: naive ${naiveMs.toFixed(1)} ms, widget ${widgetMs.toFixed(1)} ms, ratio ${(widgetMs / naiveMs).toFixed(2)}`);
+    console.log(`${n}, ${profile}: naive ${naiveMs.toFixed(1)} ms, widget ${ms('widget').toFixed(1)} ms (ratio ${(ms('widget') / naiveMs).toFixed(2)}), with preload ${ms('preload').toFixed(1)} ms (ratio ${(ms('preload') / naiveMs).toFixed(2)})`);
   }
-  // Long tasks while 50 widgets render and count up (animation on), over 3 s.
-  const counting = await measure(browser, `${base}/widget.html?n=50&animate`, { longTasks: true, settleMs: 3000 });
-  results.longTasks = { count: counting.longTasks.length, longestMs: Math.max(0, ...counting.longTasks) };
-  console.log(`long tasks with 50 animated widgets: ${counting.longTasks.length}, longest ${results.longTasks.longestMs.toFixed(0)} ms`);
+  // Long tasks while 50 widgets render and count up (animation on), over 3 s; the naive page's 50 charts beside them.
+  const longTasks = { widget: [], naive: [] };
+  for (let i = 0; i < pairs; i++) {
+    longTasks.widget.push((await measure(browser, `${base}/widget.html?n=50&animate`, { longTasks: true, settleMs: 3000 })).longTasks);
+    longTasks.naive.push((await measure(browser, `${base}/naive.html?n=50`, { longTasks: true, settleMs: 3000 })).longTasks);
+  }
+  const summarize = (runs) => ({ count: median(runs.map((tasks) => tasks.length)), longestMs: median(runs.map((tasks) => Math.max(0, ...tasks))) });
+  results.longTasks = { ...summarize(longTasks.widget), naive: summarize(longTasks.naive) };
+  console.log(`long tasks with 50 animated widgets: ${results.longTasks.count}, longest ${results.longTasks.longestMs.toFixed(0)} ms; naive page: ${results.longTasks.naive.count}, longest ${results.longTasks.naive.longestMs.toFixed(0)} ms`);
   await browser.close();
   // Lighthouse's mobile preset on the demo article with three widgets.
   results.lighthouse = await runLighthouse(`${base}/demo/article.html`, CHROMIUM);

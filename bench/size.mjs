@@ -27,7 +27,7 @@ const files = readdirSync('dist')
   .sort((a, b) => b.gzip - a.gzip);
 
 const entry = files.find((f) => f.name === 'ceop-stats.js');
-const chart = files.find((f) => f.name.startsWith('bar-chart-'));
+const chart = files.find((f) => f.name === 'ceop-stats-bar-chart.js');
 if (!entry || !chart) {
   console.error('dist/ is missing ceop-stats.js or the bar-chart chunk: run npm run build first');
   process.exit(1);

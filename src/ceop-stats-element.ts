@@ -10,6 +10,7 @@ import { renderDataTable } from './data-table.js';
 import { type Dataset, isPartialTotal, measureTotal } from './dataset.js';
 import { formatCount } from './format.js';
 import { lazyChunk } from './lazy-chunk.js';
+import { mainThreadTurn } from './main-thread-turn.js';
 import { isNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
 import { type WidgetOptions, given, parseFetchOptions, parseOptions, resolveLocale } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
@@ -21,6 +22,23 @@ import { summarize } from './summary.js';
  * widget on the page) only when a widget is about to be seen or printed.
  */
 const chartCode = lazyChunk(() => import('./bar-chart.js'));
+
+/**
+ * Set once a widget connects far from the viewport, until the end of the
+ * task: widgets connect in document order, so those after it are assumed
+ * far too, and 50 widgets upgrading at once cost one or two layouts, not 50.
+ */
+let farWidgetConnected = false;
+
+function mayBeNearViewport(element: Element): boolean {
+  if (farWidgetConnected) return false;
+  const near = isNearViewport(element);
+  if (!near) {
+    farWidgetConnected = true;
+    setTimeout(() => (farWidgetConnected = false));
+  }
+  return near;
+}
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -148,6 +166,8 @@ export class CeopStats extends LitElement {
   private chart?: BarChart;
   /** Cancels the wait for the widget to come near the viewport. */
   private stopWaitingForView?: () => void;
+  /** Within a viewport's height of being seen, when last looked: its updates go first when the main thread is busy. */
+  private nearViewport = false;
   /** The year chosen with the keyboard, as an index into the years shown. */
   private focusedYear?: number;
   private chartStale = true;
@@ -166,8 +186,9 @@ export class CeopStats extends LitElement {
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
     this.chartStale = true;
+    this.nearViewport = mayBeNearViewport(this);
     // A widget already in view starts fetching the chart code now, while it renders its text.
-    if (!chartCode.requested && isNearViewport(this)) void this.loadChart();
+    if (!chartCode.requested && this.nearViewport) void this.loadChart();
     if (this.hasUpdated) {
       // Asks again for data a removal interrupted, and re-reads the children.
       this.source.use(this.request);
@@ -187,6 +208,13 @@ export class CeopStats extends LitElement {
     this.stopWaitingForView = undefined;
     this.chart?.destroy();
     this.chart = undefined;
+  }
+
+  /** Waits for a turn on the main thread when other widgets have used this task's slice; otherwise updates as Lit does. */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature: a synchronous update returns nothing.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const turn = mainThreadTurn(this.nearViewport);
+    return turn ? turn.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -290,13 +318,15 @@ export class CeopStats extends LitElement {
     if (!view || !options || !canvas || !this.isConnected) return;
     this.chartStale = false;
     this.readyPending = true;
-    const model = this.chartModel(view, options.locale);
-    const colors = this.readColors();
-    if (this.chart) this.chart.update(model, colors, this.motionAllowed);
-    else if (chartCode.loaded) this.chart = new chartCode.loaded.BarChart(canvas, model, colors, this.motionAllowed, this.onChartDrawn);
+    // Colours are read only for a chart about to be drawn: getComputedStyle costs a style recalculation, 50 times over on a page of 50 widgets.
+    if (this.chart) this.chart.update(this.chartModel(view, options.locale), this.readColors(), this.motionAllowed);
+    else if (chartCode.loaded) this.chart = new chartCode.loaded.BarChart(canvas, this.chartModel(view, options.locale), this.readColors(), this.motionAllowed, this.onChartDrawn);
     else {
       this.chartStale = true;
-      this.stopWaitingForView ??= whenNearViewport(this, () => void this.loadChart());
+      this.stopWaitingForView ??= whenNearViewport(this, () => {
+        this.nearViewport = true;
+        void this.loadChart();
+      });
     }
   }
 

@@ -447,7 +447,8 @@ describe('<ceop-stats> live changes and lifecycle', () => {
       </div>`,
     );
     const widgets = [...wrapper.querySelectorAll('ceop-stats')];
-    await waitUntil(() => widgets.every((w) => canvasOf(w).getBoundingClientRect().width > 200), 'both charts sized');
+    // Rendering may be spread over several tasks when the page is busy, so a widget may not have its canvas yet.
+    await waitUntil(() => widgets.every((w) => (w.shadowRoot?.querySelector('canvas')?.getBoundingClientRect().width ?? 0) > 200), 'both charts sized');
     for (const w of widgets) expect(w.getBoundingClientRect().width).to.be.closeTo(350, 1);
   });
 });

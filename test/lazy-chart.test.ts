@@ -74,7 +74,7 @@ describe('the built bundle from another path and origin', () => {
       await waitUntil(() => frame.contentDocument?.querySelector('ceop-stats')?.shadowRoot?.querySelector('.chart-focus'), 'widget rendered', { timeout: 8000 });
       const win = frame.contentWindow!;
       await waitUntil(
-        () => win.performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(`${cdn}bar-chart-`)),
+        () => win.performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(`${cdn}ceop-stats-bar-chart.js`)),
         'chart chunk fetched from the CDN path',
         { timeout: 8000 },
       );
