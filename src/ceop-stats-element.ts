@@ -7,14 +7,15 @@ import { countUpValue, runCountUp } from './count-up.js';
 import type { Problem, ProblemCode } from './data-loaders.js';
 import { DataSource } from './data-source.js';
 import { renderDataTable } from './data-table.js';
-import { type Dataset, isPartialTotal, measureTotal } from './dataset.js';
+import { type Dataset, type Source, isPartialTotal, measureTotal } from './dataset.js';
 import { formatCount } from './format.js';
 import { lazyChunk } from './lazy-chunk.js';
 import { mainThreadTurn } from './main-thread-turn.js';
 import { isNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
-import { type WidgetOptions, given, parseFetchOptions, parseOptions, resolveLocale } from './options.js';
+import { type WidgetOptions, given, parseFetchOptions, parseOptions, parseSourceOptions, resolveLocale } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { STRINGS } from './strings.js';
+import { watchStyle } from './style-watch.js';
 import { summarize } from './summary.js';
 
 /**
@@ -60,7 +61,7 @@ export interface CeopStatsReadyDetail {
   years: string[];
 }
 
-const OPTION_PROPERTIES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale', 'noAnimation'] as const;
+const OPTION_PROPERTIES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale', 'noAnimation', 'sourceLabel', 'sourceUrl', 'noSource'] as const;
 const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
 
 /**
@@ -115,34 +116,34 @@ export class CeopStats extends LitElement {
   /** What the live region last said about a year chosen with the keyboard. */
   @state() private announcement = '';
 
-  /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure. */
+  /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure (`children` in the bundled figures). */
   @property({ reflect: true }) metric?: string;
 
   /** First year shown, by the calendar year it starts in: `2008` is 2008/09. Default: the first year. */
   @property({ reflect: true }) from?: string;
 
-  /** Last year shown, by the calendar year it starts in. Default: the last year. */
+  /** Last year shown, by the calendar year it starts in: `2010` is 2010/11. Default: the last year. */
   @property({ reflect: true }) to?: string;
 
-  /** Which bars stand out: `records` (years higher than all before), `latest`, or `none`. */
+  /** Which bars stand out: `records` (years higher than every year before), `latest`, or `none`. */
   @property({ reflect: true }) highlight = 'records';
 
   /** The title. Default: the measure's label. */
   @property({ reflect: true }) heading?: string;
 
-  /** The sentence under the title, and the chart's description. Default: generated from the data, e.g. "Arrests: 513 in 2010/11, a record for the fifth year in a row and 23% more than in 2009/10. 1,644 since April 2006." */
+  /** The sentence under the title, and the chart's description. Default: generated from the data, such as "Arrests: 513 in 2010/11, a record for the fifth year in a row and 23% more than in 2009/10. 1,644 since April 2006." */
   @property({ reflect: true }) summary?: string;
 
-  /** BCP 47 language tag for numbers. Default: the page's `lang`, else the browser's language. */
+  /** BCP 47 language tag for numbers, such as `en-GB`, `cy` or `de`. Default: the page's `lang`, else the browser's language. */
   @property({ reflect: true }) locale?: string;
 
-  /** Show final values at once, without animating the chart or the counters. */
+  /** Show final values at once, without animating the chart or the counters. Default: absent (animated). */
   @property({ type: Boolean, reflect: true, attribute: 'no-animation' }) noAnimation = false;
 
   /** Colour scheme: `light`, `dark`, or `auto` to follow the reader's system. */
   @property({ reflect: true }) theme = 'auto';
 
-  /** URL of a JSON dataset (http, https or relative). Takes precedence over inline JSON, a child table and the bundled figures. */
+  /** URL of a JSON dataset (http, https or relative), in the schema of "Your own data" in the README. Takes precedence over inline JSON and a child table. Default: the child JSON or table, else the bundled figures. */
   @property({ reflect: true }) src?: string;
 
   /** Whether the `src` request sends cookies: `omit`, `same-origin` or `include`. */
@@ -150,6 +151,15 @@ export class CeopStats extends LitElement {
 
   /** Milliseconds to wait for `src` before giving up, 1 to 120000. */
   @property({ reflect: true }) timeout = '10000';
+
+  /** Text of the source line, instead of the data's source. The link stays the data's unless `source-url` is given. */
+  @property({ reflect: true, attribute: 'source-label' }) sourceLabel?: string;
+
+  /** Link of the source line (http or https), instead of the data's. */
+  @property({ reflect: true, attribute: 'source-url' }) sourceUrl?: string;
+
+  /** Hide the source line. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-source' }) noSource = false;
 
   /** An editor's table is read in the widget's locale, else the page's. */
   private readonly source = new DataSource(this, () => resolveLocale(this.locale, this.pageLocale()));
@@ -160,10 +170,15 @@ export class CeopStats extends LitElement {
   private data?: Dataset;
   private options?: WidgetOptions;
   private view?: SeriesView;
+  /** The source line shown, if any. */
+  private shownSource?: Source;
   private problem?: Problem;
   /** The last problem reported, so a problem is warned about once, not on every render. */
   private reportedProblem?: string;
   private chart?: BarChart;
+  /** The colours the chart was last drawn with, to redraw only when the CSS has really changed them. */
+  private drawnColors = '';
+  private stopWatchingStyle?: () => void;
   /** Cancels the wait for the widget to come near the viewport. */
   private stopWaitingForView?: () => void;
   /** Within a viewport's height of being seen, when last looked: its updates go first when the main thread is busy. */
@@ -185,6 +200,7 @@ export class CeopStats extends LitElement {
     for (const query of this.preferences) query.addEventListener('change', this.onMediaChange);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    this.stopWatchingStyle = watchStyle(this, this.onStyleChange);
     this.chartStale = true;
     this.nearViewport = mayBeNearViewport(this);
     // A widget already in view starts fetching the chart code now, while it renders its text.
@@ -201,6 +217,8 @@ export class CeopStats extends LitElement {
     for (const query of this.preferences) query.removeEventListener('change', this.onMediaChange);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    this.stopWatchingStyle?.();
+    this.stopWatchingStyle = undefined;
     this.stopWaitingToCount?.();
     this.stopWaitingToCount = undefined;
     if (this.stopCountUp) this.finishCountUp();
@@ -257,11 +275,13 @@ export class CeopStats extends LitElement {
     else if (state.status === 'error') problem = state.problem;
     else if (state.status === 'ready') {
       const result = parseOptions(this, state.dataset, this.pageLocale());
-      if (result.ok) {
+      const source = parseSourceOptions(this, state.dataset.source, document.baseURI);
+      if (!result.ok) problem = { code: 'attribute', message: result.message };
+      else if (!source.ok) problem = { code: 'attribute', message: source.message };
+      else {
         this.options = result.options;
         this.view = seriesView(result.options, state.dataset.years);
-      } else {
-        problem = { code: 'attribute', message: result.message };
+        this.shownSource = source.source;
       }
     }
     this.problem = problem;
@@ -301,6 +321,12 @@ export class CeopStats extends LitElement {
     };
   }
 
+  private currentColors(): BarChartColors {
+    const colors = this.readColors();
+    this.drawnColors = JSON.stringify(colors);
+    return colors;
+  }
+
   private chartModel(view: SeriesView, locale: string): BarChartModel {
     return {
       labels: view.labels,
@@ -319,8 +345,8 @@ export class CeopStats extends LitElement {
     this.chartStale = false;
     this.readyPending = true;
     // Colours are read only for a chart about to be drawn: getComputedStyle costs a style recalculation, 50 times over on a page of 50 widgets.
-    if (this.chart) this.chart.update(this.chartModel(view, options.locale), this.readColors(), this.motionAllowed);
-    else if (chartCode.loaded) this.chart = new chartCode.loaded.BarChart(canvas, this.chartModel(view, options.locale), this.readColors(), this.motionAllowed, this.onChartDrawn);
+    if (this.chart) this.chart.update(this.chartModel(view, options.locale), this.currentColors(), this.motionAllowed);
+    else if (chartCode.loaded) this.chart = new chartCode.loaded.BarChart(canvas, this.chartModel(view, options.locale), this.currentColors(), this.motionAllowed, this.onChartDrawn);
     else {
       this.chartStale = true;
       this.stopWaitingForView ??= whenNearViewport(this, () => {
@@ -355,6 +381,11 @@ export class CeopStats extends LitElement {
         detail: { metric: this.options.measure.id, years: this.view.labels },
       }),
     );
+  };
+
+  /** CSS around the widget changed: redraw if the colours it gives the chart did. */
+  private readonly onStyleChange = (): void => {
+    if (this.chart && JSON.stringify(this.readColors()) !== this.drawnColors) void this.refresh();
   };
 
   /** A change of motion or colour preference redraws the chart; willUpdate settles the counters. */
@@ -440,8 +471,7 @@ export class CeopStats extends LitElement {
     </ul>`;
   }
 
-  private renderSource(data: Dataset) {
-    const source = data.source;
+  private renderSource(source: Source | undefined) {
     if (!source) return nothing;
     return html`<p class="source" part="source">
       ${STRINGS.sourcePrefix}
@@ -462,6 +492,20 @@ export class CeopStats extends LitElement {
   private renderSummary(options: WidgetOptions, data: Dataset) {
     const text = given(this.summary) ?? summarize({ dataset: data, measure: options.measure, last: options.last, locale: options.locale });
     return html`<p class="summary" part="summary" id="summary">${text}</p>`;
+  }
+
+  /**
+   * Redraws the chart with the colours and font the page's CSS gives the
+   * widget now. Changes to the `theme` attribute, the reader's colour scheme,
+   * and the `style` or `class` of the element, `<html>` or `<body>` are picked
+   * up without it; call it after changes nothing reveals, such as a
+   * stylesheet added or a custom property set on a parent.
+   * @returns A promise that resolves when the widget has updated.
+   */
+  refresh(): Promise<boolean> {
+    this.chartStale = true;
+    this.requestUpdate();
+    return this.updateComplete;
   }
 
   protected override render() {
@@ -522,7 +566,7 @@ export class CeopStats extends LitElement {
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${options && data ? this.renderCounters(data, options.locale) : nothing}
       ${loading ? html`<div class="counters-placeholder"></div>` : nothing}
-      ${data && !problem ? this.renderSource(data) : nothing}
+      ${data && !problem ? this.renderSource(this.shownSource) : nothing}
     </div>`;
   }
 }

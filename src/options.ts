@@ -3,7 +3,7 @@
  * allow-list: every value is checked against what the data offers, and a bad
  * one yields a message that says what is wrong and what is allowed.
  */
-import { type Dataset, type Measure, describeValue, startYear } from './dataset.js';
+import { type Dataset, type Measure, type Source, describeValue, startYear } from './dataset.js';
 import type { FetchOptions } from './data-loaders.js';
 import { isValidLocale } from './format.js';
 
@@ -139,6 +139,43 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
   }
 }
 
+export interface RawSourceOptions {
+  sourceLabel?: unknown;
+  sourceUrl?: unknown;
+  noSource?: unknown;
+}
+
+export type SourceResult = { ok: true; source: Source | undefined } | { ok: false; message: string };
+
+/** An http(s) URL resolved against the page, or undefined for anything else (javascript:, data:, unparsable). */
+function webUrl(text: string, baseUrl: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(text, baseUrl);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+}
+
+/**
+ * The source line: the data's source, with its text and link overridden by
+ * `source-label` and `source-url`, or none with `no-source`. A label alone
+ * keeps the data's link; a link alone keeps the data's label.
+ */
+export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | undefined, baseUrl: string): SourceResult {
+  if (raw.noSource === true) return { ok: true, source: undefined };
+  const urlText = given(raw.sourceUrl);
+  const url = urlText === undefined ? undefined : webUrl(urlText, baseUrl);
+  if (urlText !== undefined && !url) {
+    return { ok: false, message: `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.` };
+  }
+  const label = given(raw.sourceLabel) ?? dataSource?.label ?? url?.hostname;
+  if (label === undefined) return { ok: true, source: undefined };
+  const link = url?.href ?? dataSource?.url;
+  return { ok: true, source: link === undefined ? { label } : { label, url: link } };
+}
+
 export interface RawFetchOptions {
   src?: unknown;
   credentials?: unknown;
@@ -167,13 +204,8 @@ export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): FetchO
       }
     }
     if (src === undefined) return { ok: true, options: undefined };
-    let url: URL | undefined;
-    try {
-      url = new URL(src, baseUrl);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    const url = webUrl(src, baseUrl);
+    if (!url) {
       throw new AttributeError(`src=${describeValue(src)} is not an http or https URL. Give the address of a JSON file.`);
     }
     return { ok: true, options: { url: url.href, credentials, timeout } };
