@@ -27,28 +27,28 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class DataSource implements ReactiveController {
   state: DataState = { status: 'loading' };
 
-  readonly #host: Host;
-  readonly #locale: () => string;
-  #request?: FetchOptions;
+  private readonly host: Host;
+  private readonly locale: () => string;
+  private request?: FetchOptions;
   /** Identifies the request whose answer `state` holds or awaits. */
-  #requestKey?: string;
-  #inFlight?: AbortController;
-  #children?: MutationObserver;
+  private requestKey?: string;
+  private inFlight?: AbortController;
+  private children?: MutationObserver;
   /** Counts reads of the children, so that a slower, older read is not applied. */
-  #childrenRead = 0;
+  private childrenRead = 0;
 
   /** @param locale the locale a table's numbers are written in. */
   constructor(host: Host, locale: () => string) {
-    this.#host = host;
-    this.#locale = locale;
+    this.host = host;
+    this.locale = locale;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.#children = new MutationObserver(() => {
-      if (!this.#request) this.#readChildren();
+    this.children = new MutationObserver(() => {
+      if (!this.request) this.readChildren();
     });
-    this.#children.observe(this.#host, {
+    this.children.observe(this.host, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -58,13 +58,13 @@ export class DataSource implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#children?.disconnect();
-    this.#children = undefined;
-    if (this.#inFlight) {
+    this.children?.disconnect();
+    this.children = undefined;
+    if (this.inFlight) {
       // A removed widget must not render a late answer; on return it asks again.
-      this.#inFlight.abort();
-      this.#inFlight = undefined;
-      this.#requestKey = undefined;
+      this.inFlight.abort();
+      this.inFlight = undefined;
+      this.requestKey = undefined;
     }
   }
 
@@ -74,58 +74,58 @@ export class DataSource implements ReactiveController {
    * same request: a dataset already fetched is kept.
    */
   use(request: FetchOptions | undefined): void {
-    this.#request = request;
+    this.request = request;
     if (!request) {
-      this.#inFlight?.abort();
-      this.#inFlight = undefined;
-      this.#requestKey = undefined;
-      this.#readChildren();
+      this.inFlight?.abort();
+      this.inFlight = undefined;
+      this.requestKey = undefined;
+      this.readChildren();
       return;
     }
     const key = `${request.url} ${request.credentials} ${request.timeout}`;
-    if (key !== this.#requestKey) void this.#load(request, key);
+    if (key !== this.requestKey) void this.load(request, key);
   }
 
-  async #load(request: FetchOptions, key: string): Promise<void> {
-    this.#inFlight?.abort();
+  private async load(request: FetchOptions, key: string): Promise<void> {
+    this.inFlight?.abort();
     const controller = new AbortController();
-    this.#inFlight = controller;
-    this.#requestKey = key;
-    this.#set({ status: 'loading' });
+    this.inFlight = controller;
+    this.requestKey = key;
+    this.setState({ status: 'loading' });
     let code: DataIn;
     try {
       code = await dataIn.load();
     } catch {
-      if (controller === this.#inFlight) {
-        this.#inFlight = undefined;
-        this.#set({ status: 'error', problem: { code: 'fetch-failed', message: 'src: the code that loads data could not be loaded' } });
+      if (controller === this.inFlight) {
+        this.inFlight = undefined;
+        this.setState({ status: 'error', problem: { code: 'fetch-failed', message: 'src: the code that loads data could not be loaded' } });
       }
       return;
     }
-    if (controller !== this.#inFlight) return;
+    if (controller !== this.inFlight) return;
     const { fetchDataset } = code;
     const result = await fetchDataset(request, controller.signal);
-    if (!result || controller !== this.#inFlight) return;
-    this.#inFlight = undefined;
-    this.#set(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'src' } : { status: 'error', problem: result.problem });
+    if (!result || controller !== this.inFlight) return;
+    this.inFlight = undefined;
+    this.setState(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'src' } : { status: 'error', problem: result.problem });
   }
 
-  #readChildren(): void {
-    const read = ++this.#childrenRead;
-    const script = this.#host.querySelector(':scope > script[type="application/json"]');
-    const table = this.#host.querySelector<HTMLTableElement>(':scope > table');
+  private readChildren(): void {
+    const read = ++this.childrenRead;
+    const script = this.host.querySelector(':scope > script[type="application/json"]');
+    const table = this.host.querySelector<HTMLTableElement>(':scope > table');
     if (!script && !table) {
-      this.#set({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
+      this.setState({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
       return;
     }
     const apply = ({ datasetFromJson, readTable }: DataIn) => {
-      if (read !== this.#childrenRead || this.#request) return;
+      if (read !== this.childrenRead || this.request) return;
       if (script) {
         const result = datasetFromJson(script.textContent, 'inline JSON');
-        this.#set(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'inline' } : { status: 'error', problem: result.problem });
+        this.setState(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'inline' } : { status: 'error', problem: result.problem });
       } else if (table) {
-        const result = readTable(table, this.#locale());
-        this.#set(
+        const result = readTable(table, this.locale());
+        this.setState(
           result.ok
             ? { status: 'ready', dataset: result.dataset, origin: 'table' }
             : { status: 'error', problem: { code: 'schema', message: result.message } },
@@ -136,16 +136,16 @@ export class DataSource implements ReactiveController {
       apply(dataIn.loaded);
       return;
     }
-    if (this.state.status !== 'loading') this.#set({ status: 'loading' });
+    if (this.state.status !== 'loading') this.setState({ status: 'loading' });
     dataIn.load().then(apply, () => {
-      if (read === this.#childrenRead) {
-        this.#set({ status: 'error', problem: { code: 'fetch-failed', message: 'the code that reads inline JSON and tables could not be loaded' } });
+      if (read === this.childrenRead) {
+        this.setState({ status: 'error', problem: { code: 'fetch-failed', message: 'the code that reads inline JSON and tables could not be loaded' } });
       }
     });
   }
 
-  #set(state: DataState): void {
+  private setState(state: DataState): void {
     this.state = state;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 }
