@@ -2,6 +2,7 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { selectBrowsers, stopEnginesPlugin } from './test/browsers.mjs';
 import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
+import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { testApi } from './test/test-api-plugin.mjs';
 
@@ -15,7 +16,7 @@ const mode = process.env.MODE === 'prod' ? 'prod' : 'dev';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: mode === 'dev' ? ['development'] : [] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), stopEnginesPlugin, captureConsolePlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), stopEnginesPlugin, captureConsolePlugin, readmeSnippetsPlugin({ production: mode === 'prod' })],
   middleware: [testApi],
   browsers: await selectBrowsers(),
   concurrentBrowsers: 3,
