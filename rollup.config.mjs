@@ -31,7 +31,7 @@ function minifyCssTemplates() {
  * is fetched by dynamic import, relative to the entry's own URL, only when a
  * widget needs it.
  */
-export default {
+const bundle = {
   input: 'src/ceop-stats.ts',
   // Lets shared code live in the entry itself rather than in a chunk the entry would have to fetch first.
   preserveEntrySignatures: false,
@@ -51,3 +51,20 @@ export default {
     terser({ ecma: 2021, module: true, format: { comments: false } }),
   ],
 };
+
+/**
+ * dist/lib/: the unbundled ES modules for bundler users, one file per source
+ * file, importing lit and chart.js from the user's node_modules. esbuild
+ * compiles them as it does the bundle (tsc's own output wraps its decorator
+ * helpers in `this &&`, which makes rollup users' builds warn); tsc adds only
+ * the .d.ts files beside them.
+ */
+const lib = {
+  input: ['src/ceop-stats.ts', 'src/ceop-stats-element.ts'],
+  external: (id) => /^(lit|@lit|chart\.js)(\/|$)/.test(id),
+  preserveEntrySignatures: 'strict',
+  output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+  plugins: [minifyCssTemplates(), esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' })],
+};
+
+export default [bundle, lib];
