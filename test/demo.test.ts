@@ -72,4 +72,11 @@ describe('demo pages', () => {
     expect(warnings.filter((p) => !p.startsWith('warn: <ceop-stats>:')), 'other messages').to.deep.equal([]);
     expect(warnings).to.have.length(page.widgets.length);
   });
+
+  it('embed code builder: the preview renders, no console message', async () => {
+    const page = await loadPage('/demo/builder.html');
+    frame = page.frame;
+    expect(page.widgets.map((w) => w.shadowRoot!.querySelector('h2')?.textContent)).to.deep.equal(['Children safeguarded or protected']);
+    expect(page.win.__consoleProblems).to.deep.equal([]);
+  });
 });
