@@ -48,6 +48,8 @@ export interface BarChartModel {
   /** Tooltip lines for a year. */
   describe: (index: number) => string[];
   formatValue: (value: number) => string;
+  /** Right to left: the first year on the right, the value axis on the right, tooltips right to left. */
+  rtl: boolean;
 }
 
 export interface BarChartColors {
@@ -94,7 +96,8 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
       ctx.textAlign = 'center';
       ctx.font = `600 ${LABEL_FONT_SIZE}px ${colors.fontFamily}`;
       if (settings.focused !== undefined) {
-        const slot = (x.getPixelForValue(1) - x.getPixelForValue(0)) || chartArea.width;
+        // Negative on a reversed (right-to-left) axis.
+        const slot = Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) || chartArea.width;
         const centre = x.getPixelForValue(settings.focused);
         ctx.strokeStyle = colors.accent;
         ctx.lineWidth = 2;
@@ -135,8 +138,9 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
   }
   const options = config.options!;
   const scales = options.scales!;
-  scales.x = { grid: { display: false }, ticks: { color: colors.text, font }, border: { color: colors.grid } };
+  scales.x = { reverse: model.rtl, grid: { display: false }, ticks: { color: colors.text, font }, border: { color: colors.grid } };
   scales.y = {
+    position: model.rtl ? 'right' : 'left',
     beginAtZero: true,
     grid: { color: colors.grid },
     border: { display: false },
@@ -147,6 +151,8 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
   tooltip.bodyFont = font;
   tooltip.animation = animate ? { duration: TOOLTIP_ANIMATION_MS } : false;
   tooltip.position = 'yearSlot';
+  tooltip.rtl = model.rtl;
+  tooltip.textDirection = model.rtl ? 'rtl' : 'ltr';
   if (options.animation) options.animation.duration = animate ? BAR_ANIMATION_MS : 0;
 }
 

@@ -6,8 +6,8 @@
 import { html, nothing } from 'lit';
 import { type Dataset, type Measure, isPartialTotal, measureTotal } from './dataset.js';
 import { formatCount } from './format.js';
+import type { Messages } from './messages/en.js';
 import type { SeriesView } from './series-view.js';
-import { STRINGS } from './strings.js';
 
 export interface DataTableInput {
   id: string;
@@ -16,20 +16,20 @@ export interface DataTableInput {
   measure: Measure;
   view: SeriesView;
   locale: string;
+  messages: Messages;
 }
 
-export function renderDataTable({ id, caption, dataset, measure, view, locale }: DataTableInput) {
+export function renderDataTable({ id, caption, dataset, measure, view, locale, messages }: DataTableInput) {
   const hasNotes = view.notes.some((notes) => notes.length > 0);
-  const partial = isPartialTotal(measure);
-  const totalLabel = partial ? STRINGS.partialTotalRow : dataset.totalLabel ? `${STRINGS.total} ${dataset.totalLabel}` : STRINGS.total;
+  const totalLabel = messages.totalRow(dataset.totalLabel, isPartialTotal(measure));
   return html`<table id=${id} class="data-table">
     <caption>${caption}</caption>
     <thead>
       <tr>
-        <th scope="col">${STRINGS.yearColumn}</th>
+        <th scope="col">${messages.yearColumn}</th>
         <th scope="col" class="number">${measure.label}</th>
-        <th scope="col">${STRINGS.record}</th>
-        ${hasNotes ? html`<th scope="col">${STRINGS.noteColumn}</th>` : nothing}
+        <th scope="col">${messages.record}</th>
+        ${hasNotes ? html`<th scope="col">${messages.noteColumn}</th>` : nothing}
       </tr>
     </thead>
     <tbody>
@@ -37,8 +37,8 @@ export function renderDataTable({ id, caption, dataset, measure, view, locale }:
         const value = view.values[i];
         return html`<tr>
           <th scope="row">${year}</th>
-          <td class="number">${value === null || value === undefined ? STRINGS.notReported : formatCount(value, locale)}</td>
-          <td>${view.records[i] ? STRINGS.record : ''}</td>
+          <td class="number">${value === null || value === undefined ? messages.notReported : formatCount(value, locale)}</td>
+          <td>${view.records[i] ? messages.record : ''}</td>
           ${hasNotes ? html`<td>${view.notes[i]!.join(' ')}</td>` : nothing}
         </tr>`;
       })}

@@ -7,8 +7,8 @@
 import { notesForYear } from './dataset.js';
 import { formatCount } from './format.js';
 import type { WidgetOptions } from './options.js';
+import type { Messages } from './messages/en.js';
 import { recordYears } from './records.js';
-import { STRINGS } from './strings.js';
 
 export interface SeriesView {
   labels: string[];
@@ -24,13 +24,7 @@ export interface SeriesView {
   notes: string[][];
 }
 
-/** "Children safeguarded" in mid-sentence, but "CEOP arrests" keeps its capitals. */
-function midSentence(label: string): string {
-  const first = label.split(' ')[0] ?? '';
-  return first.length > 1 && first.slice(1) === first.slice(1).toLowerCase() ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
-
-export function seriesView({ measure, first, last, highlight, locale }: WidgetOptions, years: string[]): SeriesView {
+export function seriesView({ measure, first, last, highlight, locale }: WidgetOptions, years: string[], messages: Messages): SeriesView {
   const allRecords = recordYears(measure.values, measure.total);
   const labels = years.slice(first, last + 1);
   const values = measure.values.slice(first, last + 1);
@@ -40,21 +34,21 @@ export function seriesView({ measure, first, last, highlight, locale }: WidgetOp
   const notes = labels.map((year) => notesForYear(measure, year).map((note) => note.text));
   const details = labels.map((_, i) => {
     const value = values[i];
-    const lines = [value === null || value === undefined ? STRINGS.notReported : `${measure.label}: ${formatCount(value, locale)}`];
-    if (records[i]) lines.push(STRINGS.recordTooltip);
+    const lines = [value === null || value === undefined ? messages.notReported : messages.valueLine(measure.label, formatCount(value, locale))];
+    if (records[i]) lines.push(messages.recordTooltip);
     return [...lines, ...notes[i]!];
   });
   const announcements = labels.map((year, i) => {
     const value = values[i];
-    if (value === null || value === undefined) return [`${year}: ${measure.label}, ${STRINGS.notReported.toLowerCase()}.`, ...notes[i]!].join(' ');
-    return `${year}: ${formatCount(value, locale)} ${midSentence(measure.label)}${records[i] ? `, ${STRINGS.record.toLowerCase()}` : ''}`;
+    if (value === null || value === undefined) return [messages.announcement(year, measure.label, undefined, false), ...notes[i]!].join(' ');
+    return messages.announcement(year, measure.label, formatCount(value, locale), records[i]!);
   });
   return {
     labels,
     values,
     records,
     highlighted,
-    highlightLabel: highlight === 'latest' ? STRINGS.latest : STRINGS.record,
+    highlightLabel: highlight === 'latest' ? messages.latest : messages.record,
     details,
     announcements,
     notes,

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { CEOP_FIGURES } from '../src/ceop-figures.js';
 import type { Dataset } from '../src/dataset.js';
-import { ordinal, summarize } from '../src/summary.js';
+import { messages as en, ordinal } from '../src/messages/en.js';
+import { summarize } from '../src/summary.js';
 
 const measure = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;
-const ceop = (id: string, last = 4, locale = 'en-GB') => summarize({ dataset: CEOP_FIGURES, measure: measure(id), last, locale });
+const ceop = (id: string, last = 4, locale = 'en-GB') => summarize({ dataset: CEOP_FIGURES, measure: measure(id), last, locale, messages: en });
 
 describe('summary sentence', () => {
   it('children: the press release in one sentence', () => {
@@ -43,17 +44,17 @@ describe('summary sentence', () => {
       years: ['2001', '2002', '2003', '2004'],
       measures: [{ id: 'cases', label: 'Cases', values: [10, 20, 15, null] }],
     };
-    expect(summarize({ dataset, measure: dataset.measures[0]!, last: 3, locale: 'en-GB' })).to.equal(
+    expect(summarize({ dataset, measure: dataset.measures[0]!, last: 3, locale: 'en-GB', messages: en })).to.equal(
       'Not reported in 2004. Cases: 15 in 2003, 25% fewer than in 2002. 45 in the years reported.',
     );
-    expect(summarize({ dataset, measure: dataset.measures[0]!, last: 1, locale: 'en-GB' })).to.equal(
+    expect(summarize({ dataset, measure: dataset.measures[0]!, last: 1, locale: 'en-GB', messages: en })).to.equal(
       'Cases: 20 in 2002, a record for the second year in a row and 100% more than in 2001. 45 in the years reported.',
     );
   });
 
   it('uses the locale for numbers', () => {
     const dataset: Dataset = { years: ['2001', '2002'], measures: [{ id: 'a', label: 'A', values: [1000, 1500] }] };
-    const text = summarize({ dataset, measure: dataset.measures[0]!, last: 1, locale: 'de' }).replace(/\u00a0/g, ' ');
+    const text = summarize({ dataset, measure: dataset.measures[0]!, last: 1, locale: 'de', messages: en }).replace(/\u00a0/g, ' ');
     expect(text).to.equal(
       'A: 1.500 in 2002, a record for the second year in a row and 50 % more than in 2001. 2.500 in total.',
     );
@@ -62,10 +63,10 @@ describe('summary sentence', () => {
   it('same value and a rise from zero', () => {
     const dataset: Dataset = { years: ['2001', '2002', '2003'], measures: [{ id: 'a', label: 'A', values: [0, 5, 5] }] };
     const m = dataset.measures[0]!;
-    expect(summarize({ dataset, measure: m, last: 1, locale: 'en-GB' })).to.equal(
+    expect(summarize({ dataset, measure: m, last: 1, locale: 'en-GB', messages: en })).to.equal(
       'A: 5 in 2002, a record for the second year in a row and up from 0 in 2001. 10 in total.',
     );
-    expect(summarize({ dataset, measure: m, last: 2, locale: 'en-GB' })).to.equal('A: 5 in 2003, the same as in 2002. 10 in total.');
+    expect(summarize({ dataset, measure: m, last: 2, locale: 'en-GB', messages: en })).to.equal('A: 5 in 2003, the same as in 2002. 10 in total.');
   });
 
   it('ordinals', () => {

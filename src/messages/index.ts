@@ -1,0 +1,58 @@
+/**
+ * Which texts a widget uses: the catalogue of its locale's language, else
+ * English. English is in the entry module; every other language is a chunk
+ * of its own, fetched by dynamic import the first time a widget needs it,
+ * once for the whole page.
+ */
+import { CEOP_FIGURES } from '../ceop-figures.js';
+import type { Dataset } from '../dataset.js';
+import { type Messages, messages as en } from './en.js';
+
+/**
+ * Every language but English, by language subtag (lower case). Adding one is
+ * a file beside this one that exports `messages: Messages`, and a line here.
+ */
+export const LANGUAGES: Record<string, () => Promise<{ messages: Messages }>> = {
+  cy: () => import('./cy.js'),
+};
+
+/** A catalogue once fetched, or the promise of it while it is. */
+const catalogues = new Map<string, Messages | Promise<Messages>>();
+
+/**
+ * The texts for a locale: English for a language without a catalogue (English
+ * itself included), else that language's catalogue, or while it is fetched a
+ * promise of it. A chunk that cannot be fetched (offline, blocked) leaves
+ * its language in English for the rest of the page's life, with one warning,
+ * rather than widgets waiting for ever.
+ */
+export function messagesFor(locale: string): Messages | Promise<Messages> {
+  // "cy" for cy-GB. Own keys only: "toString" is a well-formed language tag.
+  const language = locale.split('-')[0]!.toLowerCase();
+  if (!Object.hasOwn(LANGUAGES, language)) return en;
+  let found = catalogues.get(language);
+  if (!found) {
+    found = LANGUAGES[language]!()
+      .then(
+        (module) => module.messages,
+        () => {
+          console.warn(`<ceop-stats>: the texts for "${language}" could not be loaded; showing English.`);
+          return en;
+        },
+      )
+      .then((messages) => {
+        catalogues.set(language, messages);
+        return messages;
+      });
+    catalogues.set(language, found);
+  }
+  return found;
+}
+
+/**
+ * The data in the words of the catalogue: the bundled figures' labels, notes
+ * and total label translated; an editor's own data is theirs and stays as it is.
+ */
+export function localizeData(dataset: Dataset, messages: Messages): Dataset {
+  return dataset === CEOP_FIGURES && messages.bundled ? messages.bundled(dataset) : dataset;
+}
