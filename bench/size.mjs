@@ -2,20 +2,23 @@
  * `npm run size`: gzip -9 sizes of the built files against their budgets.
  * Exits non-zero when a budget is exceeded, so CI fails.
  *
- * The issue's targets (entry 12 KB, all chunks 50 KB) cannot both be met with
- * Chart.js: its smallest bar chart with tooltips is about 45.6 KB and Lit
- * about 6.3 KB, 52 KB before any code of ours. The budgets below are ceilings
- * just above what the build measures now, so any growth fails CI; the
- * targets are printed beside them.
+ * The issue's targets (entry 12 KB, entry and chart chunk together 50 KB)
+ * cannot both be met with Chart.js: its smallest bar chart with tooltips is
+ * about 45.6 KB and Lit about 6.3 KB, 52 KB before any code of ours. The
+ * budgets below are ceilings just above what the build measures now, so any
+ * growth fails CI; the targets are printed beside them. `page` is what a
+ * reader of a page with the bundled figures in English fetches; the other
+ * chunks (Welsh texts, outside data, downloads) only pages that use them.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = {
-  entry: { budget: 15.5 * KB, target: 12 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
+  entry: { budget: 16.1 * KB, target: 12 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
   chart: { budget: 46 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart, tooltips) and our adapter' },
-  total: { budget: 65.5 * KB, target: 50 * KB, what: 'every chunk together' },
+  page: { budget: 62 * KB, target: 50 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
+  total: { budget: 69 * KB, target: undefined, what: 'every chunk together, including those only some pages fetch' },
 };
 
 const files = readdirSync('dist')
@@ -32,7 +35,7 @@ if (!entry || !chart) {
   console.error('dist/ is missing ceop-stats.js or the bar-chart chunk: run npm run build first');
   process.exit(1);
 }
-const measured = { entry: entry.gzip, chart: chart.gzip, total: files.reduce((sum, f) => sum + f.gzip, 0) };
+const measured = { entry: entry.gzip, chart: chart.gzip, page: entry.gzip + chart.gzip, total: files.reduce((sum, f) => sum + f.gzip, 0) };
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
 console.log('file | raw | gzip -9');

@@ -11,10 +11,11 @@ import { type Dataset, type Source, isPartialTotal, measureTotal } from './datas
 import { formatCount } from './format.js';
 import { lazyChunk } from './lazy-chunk.js';
 import { mainThreadTurn } from './main-thread-turn.js';
+import { type Messages, messages as en } from './messages/en.js';
+import { localizeData, messagesFor } from './messages/index.js';
 import { isNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
 import { type WidgetOptions, given, parseFetchOptions, parseOptions, parseSourceOptions, resolveLocale } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
-import { STRINGS } from './strings.js';
 import { watchStyle } from './style-watch.js';
 import { summarize } from './summary.js';
 
@@ -23,6 +24,9 @@ import { summarize } from './summary.js';
  * widget on the page) only when a widget is about to be seen or printed.
  */
 const chartCode = lazyChunk(() => import('./bar-chart.js'));
+
+/** The CSV and PNG code, a chunk fetched on the first click of a download button. */
+const downloadsCode = lazyChunk(() => import('./downloads.js'));
 
 /**
  * Set once a widget connects far from the viewport, until the end of the
@@ -84,6 +88,7 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  * @csspart counters - The list of counters.
  * @csspart counter - One counter.
  * @csspart source - The source line.
+ * @csspart downloads - The "Download data (CSV)" and "Download image (PNG)" buttons (with the `downloads` attribute), and the message when a download fails.
  * @csspart alert - The message shown instead of the chart when something is wrong.
  *
  * @cssprop [--ceop-stats-font-family=the page's font] - Font of all text, in the chart too.
@@ -116,6 +121,9 @@ export class CeopStats extends LitElement {
   /** What the live region last said about a year chosen with the keyboard. */
   @state() private announcement = '';
 
+  /** The last download failed: said beside the buttons until the next try. */
+  @state() private downloadFailed = false;
+
   /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure (`children` in the bundled figures). */
   @property({ reflect: true }) metric?: string;
 
@@ -134,7 +142,7 @@ export class CeopStats extends LitElement {
   /** The sentence under the title, and the chart's description. Default: generated from the data, such as "Arrests: 513 in 2010/11, a record for the fifth year in a row and 23% more than in 2009/10. 1,644 since April 2006." */
   @property({ reflect: true }) summary?: string;
 
-  /** BCP 47 language tag for numbers, such as `en-GB`, `cy` or `de`. Default: the page's `lang`, else the browser's language. */
+  /** BCP 47 language tag, such as `en-GB`, `cy` or `de`: the numbers' format and the language of every built-in text (English and Welsh; other languages get English texts with their own numbers). Default: the page's `lang`, else the browser's language. */
   @property({ reflect: true }) locale?: string;
 
   /** Show final values at once, without animating the chart or the counters. Default: absent (animated). */
@@ -152,14 +160,17 @@ export class CeopStats extends LitElement {
   /** Milliseconds to wait for `src` before giving up, 1 to 120000. */
   @property({ reflect: true }) timeout = '10000';
 
-  /** Text of the source line, instead of the data's source. The link stays the data's unless `source-url` is given. */
+  /** Text of the source line, instead of the data's source. The link stays the data's unless `source-url` is given. Default: the data's source label. */
   @property({ reflect: true, attribute: 'source-label' }) sourceLabel?: string;
 
-  /** Link of the source line (http or https), instead of the data's. */
+  /** Link of the source line (http or https), instead of the data's. Default: the data's source link, if any. */
   @property({ reflect: true, attribute: 'source-url' }) sourceUrl?: string;
 
   /** Hide the source line. */
   @property({ type: Boolean, reflect: true, attribute: 'no-source' }) noSource = false;
+
+  /** Show "Download data (CSV)" and "Download image (PNG)" buttons under the chart: the table's figures as a spreadsheet file, and a picture of the heading, chart, totals and source. Default: absent (no buttons). */
+  @property({ type: Boolean, reflect: true }) downloads = false;
 
   /** An editor's table is read in the widget's locale, else the page's. */
   private readonly source = new DataSource(this, () => resolveLocale(this.locale, this.pageLocale()));
@@ -170,6 +181,10 @@ export class CeopStats extends LitElement {
   private data?: Dataset;
   private options?: WidgetOptions;
   private view?: SeriesView;
+  /** The built-in texts in the widget's language; undefined while its catalogue loads. */
+  private catalogue?: Messages = en;
+  /** The chart was last drawn right to left (the computed `direction`, read once per drawing, not per frame). */
+  private rtl = false;
   /** The source line shown, if any. */
   private shownSource?: Source;
   private problem?: Problem;
@@ -262,6 +277,25 @@ export class CeopStats extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en-GB';
   }
 
+  /** The texts to render with: English only while a catalogue loads, when nothing but the loading look shows. */
+  private get messages(): Messages {
+    return this.catalogue ?? en;
+  }
+
+  /** Takes the catalogue of the widget's language, or starts loading it and updates once it is here. */
+  private useCatalogue(): Messages | undefined {
+    const found = messagesFor(resolveLocale(this.locale, this.pageLocale()));
+    if (found instanceof Promise) {
+      void found.then(() => {
+        // Forces applyOptions on the next update, also for a widget reconnected later.
+        this.appliedState = undefined;
+        if (this.isConnected) this.requestUpdate();
+      });
+      return (this.catalogue = undefined);
+    }
+    return (this.catalogue = found);
+  }
+
 
   /** Works out what to show from the attributes and the data, or the one problem that stops it. */
   private applyOptions(): void {
@@ -269,18 +303,21 @@ export class CeopStats extends LitElement {
     this.appliedState = state;
     this.options = undefined;
     this.view = undefined;
-    this.data = state.status === 'ready' ? state.dataset : undefined;
+    const messages = this.useCatalogue();
+    this.data = state.status === 'ready' && messages ? localizeData(state.dataset, messages) : undefined;
     let problem: Problem | undefined;
-    if (this.requestProblem) problem = { code: 'attribute', message: this.requestProblem };
+    if (!messages) {
+      // Until its language's texts are here, the widget keeps its loading look: nothing in English first.
+    } else if (this.requestProblem) problem = { code: 'attribute', message: this.requestProblem };
     else if (state.status === 'error') problem = state.problem;
-    else if (state.status === 'ready') {
-      const result = parseOptions(this, state.dataset, this.pageLocale());
-      const source = parseSourceOptions(this, state.dataset.source, document.baseURI);
+    else if (this.data) {
+      const result = parseOptions(this, this.data, this.pageLocale());
+      const source = parseSourceOptions(this, this.data.source, document.baseURI);
       if (!result.ok) problem = { code: 'attribute', message: result.message };
       else if (!source.ok) problem = { code: 'attribute', message: source.message };
       else {
         this.options = result.options;
-        this.view = seriesView(result.options, state.dataset.years);
+        this.view = seriesView(result.options, this.data.years, messages);
         this.shownSource = source.source;
       }
     }
@@ -290,7 +327,7 @@ export class CeopStats extends LitElement {
     this.announcement = '';
     if (problem && problem.message !== this.reportedProblem) this.reportProblem(problem);
     // While data loads, the last problem stands: the same problem after a reload is not warned about twice.
-    if (state.status !== 'loading') this.reportedProblem = problem?.message;
+    if (state.status !== 'loading' && messages) this.reportedProblem = problem?.message;
   }
 
   private reportProblem({ code, message }: Problem): void {
@@ -333,9 +370,11 @@ export class CeopStats extends LitElement {
       values: view.values,
       highlighted: view.highlighted,
       highlightLabel: view.highlightLabel,
-      notReportedLabel: STRINGS.notReportedMarker,
+      notReportedLabel: this.messages.notReportedMarker,
       describe: (index) => view.details[index] ?? [],
       formatValue: (value) => formatCount(value, locale),
+      // Read only for a chart about to be drawn, like the colours; the arrow keys follow what was drawn.
+      rtl: (this.rtl = getComputedStyle(this).direction === 'rtl'),
     };
   }
 
@@ -411,10 +450,39 @@ export class CeopStats extends LitElement {
     this.tableView = !this.tableView;
   };
 
+  private readonly onDownloadCsv = (): void => void this.download(false);
+  private readonly onDownloadPng = (): void => void this.download(true);
+
+  /** Makes the file, in the downloads chunk, from what the widget shows; a failure is said beside the buttons, never thrown. */
+  private async download(picture: boolean): Promise<void> {
+    const { data, options, view } = this;
+    if (!data || !options || !view) return;
+    this.downloadFailed = false;
+    try {
+      const [code, chart] = await Promise.all([downloadsCode.load(), picture ? chartCode.load() : undefined]);
+      const input = {
+        host: this,
+        dataset: data,
+        measure: options.measure,
+        view,
+        locale: options.locale,
+        messages: this.messages,
+        // A file leaves the page: with the source line hidden, it still names the data's source.
+        source: this.shownSource ?? data.source,
+        heading: given(this.heading) ?? options.measure.label,
+      };
+      if (chart) await code.downloadPng({ ...input, chartCode: chart, model: this.chartModel(view, options.locale), colors: this.readColors() });
+      else code.downloadCsv(input);
+    } catch (error) {
+      console.warn(`<ceop-stats>: the download could not be made: ${String(error)}`);
+      this.downloadFailed = true;
+    }
+  }
+
   private readonly onChartKeydown = (event: KeyboardEvent): void => {
     const view = this.view;
     if (!view) return;
-    const action = chartKeyAction(event.key, this.focusedYear, view.labels.length);
+    const action = chartKeyAction(event.key, this.focusedYear, view.labels.length, this.rtl);
     if (!action) return;
     event.preventDefault();
     if ('hide' in action) {
@@ -461,11 +529,11 @@ export class CeopStats extends LitElement {
         const shown = formatCount(countUpValue(total, this.countProgress), locale);
         // A sum that leaves out unreported years says so, rather than pass for the whole.
         const partial = isPartialTotal(measure);
-        const label = partial ? `${measure.label} (${STRINGS.partialTotal})` : measure.label;
+        const label = partial ? this.messages.partialLabel(measure.label) : measure.label;
         return html`<li class="counter" part="counter">
           <span class="counter-value" aria-hidden="true">${shown}</span>
           <span class="counter-label" aria-hidden="true">${label}</span>
-          <span class="visually-hidden">${STRINGS.counterSentence(final, label, partial ? undefined : period)}</span>
+          <span class="visually-hidden">${this.messages.counterSentence(final, label, partial ? undefined : period)}</span>
         </li>`;
       })}
     </ul>`;
@@ -474,11 +542,21 @@ export class CeopStats extends LitElement {
   private renderSource(source: Source | undefined) {
     if (!source) return nothing;
     return html`<p class="source" part="source">
-      ${STRINGS.sourcePrefix}
+      ${this.messages.sourcePrefix}
       ${source.url
         ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.label}</a>`
         : source.label}
     </p>`;
+  }
+
+  private renderDownloads() {
+    if (!this.downloads) return nothing;
+    const messages = this.messages;
+    return html`<div class="downloads" part="downloads">
+      <button class="download" type="button" @click=${this.onDownloadCsv}>${messages.downloadCsv}</button>
+      <button class="download" type="button" @click=${this.onDownloadPng}>${messages.downloadPng}</button>
+      <p class="download-status" role="status">${this.downloadFailed ? messages.downloadFailed : ''}</p>
+    </div>`;
   }
 
   private renderHeading(options: WidgetOptions | undefined) {
@@ -490,7 +568,7 @@ export class CeopStats extends LitElement {
   }
 
   private renderSummary(options: WidgetOptions, data: Dataset) {
-    const text = given(this.summary) ?? summarize({ dataset: data, measure: options.measure, last: options.last, locale: options.locale });
+    const text = given(this.summary) ?? summarize({ dataset: data, measure: options.measure, last: options.last, locale: options.locale, messages: this.messages });
     return html`<p class="summary" part="summary" id="summary">${text}</p>`;
   }
 
@@ -510,17 +588,18 @@ export class CeopStats extends LitElement {
 
   protected override render() {
     const { options, view, problem, data } = this;
-    const loading = !problem && this.source.state.status === 'loading';
+    const loading = !problem && (this.source.state.status === 'loading' || !this.catalogue);
+    const messages = this.messages;
     const ready = !!(options && view && data);
     const description = ready
-      ? STRINGS.chartDescription(options.measure.label, view.labels[0]!, view.labels[view.labels.length - 1]!)
+      ? messages.chartDescription(options.measure.label, view.labels[0]!, view.labels[view.labels.length - 1]!)
       : '';
     const showChart = !this.tableView || this.printing;
     const showTable = ready && (this.tableView || this.printing);
-    return html`<div class="card" part="card" aria-busy=${loading ? 'true' : 'false'}>
+    return html`<div class="card" part="card" lang=${messages.lang} aria-busy=${loading ? 'true' : 'false'}>
       ${problem
         ? html`<div class="alert" part="alert" role="alert">
-            <strong>${STRINGS.errorTitle}</strong>
+            <strong>${messages.errorTitle}</strong>
             <span>${problem.message}</span>
           </div>`
         : this.renderHeading(options)}
@@ -528,7 +607,7 @@ export class CeopStats extends LitElement {
       ${ready
         ? html`<div class="toolbar">
             <button class="toggle" part="toggle" type="button" aria-controls="view" @click=${this.onToggleView}>
-              ${this.tableView ? STRINGS.showChart : STRINGS.showTable}
+              ${this.tableView ? messages.showChart : messages.showTable}
             </button>
           </div>`
         : nothing}
@@ -539,7 +618,7 @@ export class CeopStats extends LitElement {
                 class="chart-focus"
                 tabindex="0"
                 role="application"
-                aria-roledescription=${STRINGS.chartRole}
+                aria-roledescription=${messages.chartRole}
                 aria-label=${description}
                 aria-describedby="summary keys"
                 @keydown=${this.onChartKeydown}
@@ -547,7 +626,7 @@ export class CeopStats extends LitElement {
               ></div>`
             : nothing}
           <canvas aria-hidden="true"></canvas>
-          ${loading ? html`<p class="status" role="status">${STRINGS.loading}</p>` : nothing}
+          ${loading ? html`<p class="status" role="status">${messages.loading}</p>` : nothing}
         </div>
         ${showTable
           ? html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
@@ -558,11 +637,13 @@ export class CeopStats extends LitElement {
                 measure: options.measure,
                 view,
                 locale: options.locale,
+                messages,
               })}
             </div>`
           : nothing}
       </div>
-      <p class="visually-hidden" id="keys">${STRINGS.chartKeys}</p>
+      ${ready ? this.renderDownloads() : nothing}
+      <p class="visually-hidden" id="keys">${messages.chartKeys}</p>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${options && data ? this.renderCounters(data, options.locale) : nothing}
       ${loading ? html`<div class="counters-placeholder"></div>` : nothing}
@@ -575,7 +656,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'ceop-stats': CeopStats;
   }
-  interface HTMLElementEventMap {
+  // The events bubble and are composed, so listeners on document and window are typed too.
+  interface GlobalEventHandlersEventMap {
     'ceop-stats-ready': CustomEvent<CeopStatsReadyDetail>;
     'ceop-stats-error': CustomEvent<CeopStatsErrorDetail>;
   }

@@ -97,7 +97,8 @@ export const styles = css`
     justify-content: flex-end;
   }
 
-  .toggle {
+  .toggle,
+  .download {
     font: inherit;
     font-size: 0.875em;
     color: var(--_text);
@@ -109,6 +110,7 @@ export const styles = css`
   }
 
   .toggle:focus-visible,
+  .download:focus-visible,
   .chart-focus:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
@@ -159,13 +161,13 @@ export const styles = css`
   .data-table caption {
     text-align: start;
     font-weight: 700;
-    padding-bottom: 0.25em;
+    padding-block-end: 0.25em;
   }
 
   .data-table th,
   .data-table td {
     padding: 0.3em 0.5em;
-    border-bottom: 1px solid var(--_grid);
+    border-block-end: 1px solid var(--_grid);
     text-align: start;
   }
 
@@ -177,7 +179,7 @@ export const styles = css`
   .data-table tfoot th,
   .data-table tfoot td {
     font-weight: 700;
-    border-bottom: 0;
+    border-block-end: 0;
   }
 
   /* Old data is never shown under a loading message. */
@@ -277,7 +279,27 @@ export const styles = css`
     border: 0;
   }
 
+  /*
+   * Download buttons (the downloads attribute): the toggle's look, focus ring
+   * and, through the same custom properties, its forced-colours palette.
+   */
+  .downloads {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .download-status {
+    margin: 0;
+    font-size: 0.875em;
+  }
+
   @media print {
+    .downloads {
+      display: none;
+    }
+
     :host {
       height: auto;
     }

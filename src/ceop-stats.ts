@@ -7,7 +7,7 @@ import { defineOnce } from './define.js';
 
 export { CeopStats } from './ceop-stats-element.js';
 export type { CeopStatsErrorDetail, CeopStatsReadyDetail } from './ceop-stats-element.js';
-export { CEOP_FIGURES } from './ceop-figures.js';
+export { CEOP_FIGURES, CEOP_FIGURE_SOURCES } from './ceop-figures.js';
 export type { Dataset, Measure, MeasureNote, Source } from './dataset.js';
 
 defineOnce('ceop-stats', CeopStats);
