@@ -16,7 +16,7 @@ async function loadPage(path: string): Promise<{ frame: HTMLIFrameElement; win: 
   const win = frame.contentWindow as CapturedWindow;
   await waitUntil(() => win.customElements.get('ceop-stats'), 'element defined', { timeout: 10000 });
   const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
-  const settled = (w: CeopStats) => !!w.shadowRoot?.querySelector('[role="alert"], h2') && !w.shadowRoot.querySelector('[role="status"]');
+  const settled = (w: CeopStats) => !!w.shadowRoot?.querySelector('[role="alert"], h2') && !w.shadowRoot.querySelector('[aria-busy="true"]');
   await waitUntil(() => widgets.every(settled), 'every widget rendered or explained', { timeout: 10000 });
   return { frame, win, widgets };
 }
@@ -31,7 +31,13 @@ describe('demo pages', () => {
   it('index: every example renders, no console error, only the deliberate mistake warns', async () => {
     const page = await loadPage('/demo/index.html');
     frame = page.frame;
-    expect(page.widgets.length).to.equal(7);
+    expect(page.widgets.length).to.equal(9);
+    const headings = page.widgets.map((w) => w.shadowRoot!.querySelector('h2')?.textContent);
+    expect(headings[5], 'the Welsh example').to.equal('Arestiadau');
+    const downloads = page.widgets[6]!.shadowRoot!;
+    expect([...downloads.querySelectorAll('[part~="downloads"] button')].map((b) => b.textContent)).to.deep.equal(['Download data (CSV)', 'Download image (PNG)']);
+    expect(downloads.querySelector('[part~="source"]')!.textContent).to.contain('CEOP annual reviews, as reported in The Guardian');
+    expect(page.widgets[7]!.shadowRoot!.querySelector('[part~="source"]'), 'no-source').to.equal(null);
     expect(alertsOf(page.widgets).filter(Boolean)).to.deep.equal([
       'metric="rescues" is not a measure in the data. Use children, arrests or networks.',
     ]);
