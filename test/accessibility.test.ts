@@ -185,7 +185,7 @@ describe('accessibility', () => {
       expect(liveRegion(el)).to.equal('2008/09: 82 offender networks dismantled or disrupted');
 
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => tooltip.opacity === 0, 'tooltip hidden');
+      await waitUntil(() => tooltip.opacity === 0, 'tooltip hidden', { timeout: 5000 });
     });
 
     it('draws a focus ring around the chosen year', async () => {

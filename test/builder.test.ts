@@ -183,7 +183,7 @@ describe('embed code builder (demo/builder.html)', function () {
       return Promise.resolve();
     });
     copyButton(doc).click();
-    await waitUntil(() => statusOf(doc).textContent.trim() === 'Copied', `status says Copied: "${statusOf(doc).textContent}"`);
+    await waitUntil(() => statusOf(doc).textContent.trim() === 'Copied', `status says Copied: "${statusOf(doc).textContent}"`, { timeout: 5000 });
     expect(copied).to.have.length(1);
     const code = copied[0]!;
     expect(code).to.equal(codeBox(doc).value);
@@ -306,7 +306,7 @@ describe('embed code builder (demo/builder.html)', function () {
 
     replaceClipboard(win, () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')));
     copyButton(doc).click();
-    await waitUntil(() => status.textContent.includes('Press Ctrl+C'), `status asks for Ctrl+C: "${status.textContent}"`);
+    await waitUntil(() => status.textContent.includes('Press Ctrl+C'), `status asks for Ctrl+C: "${status.textContent}"`, { timeout: 5000 });
     expect(allSelected(), 'the code is selected').to.equal(true);
     expect(status.getBoundingClientRect().height, 'the status is visible').to.be.greaterThan(0);
 
@@ -314,7 +314,7 @@ describe('embed code builder (demo/builder.html)', function () {
     copyButton(doc).focus();
     replaceClipboard(win, undefined);
     copyButton(doc).click();
-    await waitUntil(() => allSelected() && status.textContent.includes('Press Ctrl+C'), 'without a clipboard the code is selected too');
+    await waitUntil(() => allSelected() && status.textContent.includes('Press Ctrl+C'), 'without a clipboard the code is selected too', { timeout: 5000 });
   });
 
   it('axe finds no violations on the builder page', async () => {

@@ -200,7 +200,7 @@ describe('<ceop-stats> colours', () => {
     const whole = { x: 0, y: 0, w: canvas.width, h: canvas.height };
     const light: Rgb = [0x74, 0x92, 0xc8];
     const dark: Rgb = [0x4a, 0x6a, 0xa0];
-    await waitUntil(() => countPixels(canvas, whole, light, 2) > 1000, 'bars in the light bar colour');
+    await waitUntil(() => countPixels(canvas, whole, light, 2) > 1000, 'bars in the light bar colour', { timeout: 5000 });
     const ready = oneEvent(el, 'ceop-stats-ready');
     el.theme = 'dark';
     await ready;
@@ -242,7 +242,8 @@ describe('<ceop-stats> counters', () => {
     const reducedMotion = new FakeMediaQuery('(prefers-reduced-motion: reduce)', false);
     try {
       const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
-      await waitUntil(() => counterValues(el)[0] !== '0', 'counting started');
+      // Generous: a starved engine on a busy CI machine may take a while to give the first frames.
+      await waitUntil(() => counterValues(el)[0] !== '0', 'counting started', { timeout: 5000 });
       reducedMotion.set(true);
       // Two frames into a 1.5 s count: only the preference change can have finished it.
       await nextFrame();
@@ -448,7 +449,7 @@ describe('<ceop-stats> live changes and lifecycle', () => {
     );
     const widgets = [...wrapper.querySelectorAll('ceop-stats')];
     // Rendering may be spread over several tasks when the page is busy, so a widget may not have its canvas yet.
-    await waitUntil(() => widgets.every((w) => (w.shadowRoot?.querySelector('canvas')?.getBoundingClientRect().width ?? 0) > 200), 'both charts sized');
+    await waitUntil(() => widgets.every((w) => (w.shadowRoot?.querySelector('canvas')?.getBoundingClientRect().width ?? 0) > 200), 'both charts sized', { timeout: 5000 });
     for (const w of widgets) expect(w.getBoundingClientRect().width).to.be.closeTo(350, 1);
   });
 });
@@ -458,7 +459,7 @@ describe('<ceop-stats> tooltips', () => {
     const rect = canvasOf(el).getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(rect.left + x), Math.round(rect.top + y)] });
     const tooltip = Chart.getChart(canvasOf(el))!.tooltip!;
-    await waitUntil(() => tooltip.opacity > 0, 'tooltip shown');
+    await waitUntil(() => tooltip.opacity > 0, 'tooltip shown', { timeout: 5000 });
     return {
       title: tooltip.title,
       lines: tooltip.body.flatMap((b) => b.lines),

@@ -48,6 +48,6 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     const image = frame.contentDocument!.createElement('img');
     image.src = 'https://example.invalid/pixel.png';
     frame.contentDocument!.body.append(image);
-    await waitUntil(() => win.__cspViolations.length > 0, 'the blocked image is reported');
+    await waitUntil(() => win.__cspViolations.length > 0, 'the blocked image is reported', { timeout: 5000 });
   });
 });

@@ -497,7 +497,7 @@ describe('downloads', () => {
       el.downloads = true;
       const ready = oneEvent(el, 'ceop-stats-ready');
       wrapper.append(el);
-      await waitUntil(() => buttons(el).length === 2, 'buttons shown');
+      await waitUntil(() => buttons(el).length === 2, 'buttons shown', { timeout: 5000 });
       pngButton(el).click();
       const download = await nthDownload(1);
       await ready;

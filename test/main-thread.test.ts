@@ -19,7 +19,7 @@ describe('many widgets at once keep the page responsive', () => {
     const renderedInFirstTask = await new Promise<number>((resolve) => queueMicrotask(() => resolve(widgets.filter(rendered).length)));
     expect(renderedInFirstTask, 'the first widgets render at once').to.be.greaterThan(0);
     expect(renderedInFirstTask, 'the rest wait for later tasks').to.be.lessThan(widgets.length);
-    await waitUntil(() => widgets.every(rendered), 'every widget renders in the end');
+    await waitUntil(() => widgets.every(rendered), 'every widget renders in the end', { timeout: 5000 });
     const last = widgets.at(-1)!;
     await last.updateComplete;
     expect(headingText(last)).to.equal('Children safeguarded or protected');

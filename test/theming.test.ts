@@ -42,7 +42,7 @@ describe('theming: the chart follows the CSS around it', () => {
     const style = document.createElement('style');
     try {
       const el = await plainWidget('theme="auto" highlight="none"');
-      await waitUntil(() => pixelsOf(el, LIGHT_BAR) > 1000, 'light bars');
+      await waitUntil(() => pixelsOf(el, LIGHT_BAR) > 1000, 'light bars', { timeout: 5000 });
       // The stand-in cannot switch the stylesheet's media query, so a rule nothing watches gives what a dark scheme would.
       style.textContent = `ceop-stats { --ceop-stats-bar-color: rgb(${DARK_BAR.join(',')}); }`;
       document.head.append(style);
