@@ -424,7 +424,14 @@ export class CeopStats extends LitElement {
 
   /** CSS around the widget changed: redraw if the colours it gives the chart did. */
   private readonly onStyleChange = (): void => {
-    if (this.chart && JSON.stringify(this.readColors()) !== this.drawnColors) void this.refresh();
+    // A site switching language (lang on <html>) gets the widget in the new one, as a locale attribute would.
+    if (this.options && resolveLocale(this.locale, this.pageLocale()) !== this.options.locale) {
+      this.appliedState = undefined;
+      this.requestUpdate();
+    }
+    if (!this.chart) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    if (rtl !== this.rtl || JSON.stringify(this.readColors()) !== this.drawnColors) void this.refresh();
   };
 
   /** A change of motion or colour preference redraws the chart; willUpdate settles the counters. */
@@ -574,10 +581,11 @@ export class CeopStats extends LitElement {
 
   /**
    * Redraws the chart with the colours and font the page's CSS gives the
-   * widget now. Changes to the `theme` attribute, the reader's colour scheme,
-   * and the `style` or `class` of the element, `<html>` or `<body>` are picked
-   * up without it; call it after changes nothing reveals, such as a
-   * stylesheet added or a custom property set on a parent.
+   * widget now, in the direction and language around it. Changes to the
+   * `theme` attribute, the reader's colour scheme, and the `style`, `class`,
+   * `dir` or `lang` of the element, `<html>` or `<body>` are picked up without
+   * it; call it after changes nothing reveals, such as a stylesheet added or
+   * a custom property or `dir` set on another ancestor.
    * @returns A promise that resolves when the widget has updated.
    */
   refresh(): Promise<boolean> {

@@ -1,8 +1,9 @@
 /**
- * Tells a widget when the CSS around it may have changed its colours, so the
- * canvas (which cannot inherit them) is redrawn: a change to the `style` or
- * `class` of the widget itself, or to any attribute of `<html>` or `<body>`,
- * where sites switch their dark mode (`class="dark"`, `data-theme`, ...).
+ * Tells a widget when the page around it may have changed its colours,
+ * direction or language, so the canvas (which cannot inherit CSS) is redrawn
+ * and the texts follow: a change to the `style`, `class` or `dir` of the widget
+ * itself, or to any attribute of `<html>` or `<body>`, where sites switch
+ * their dark mode (`class="dark"`, `data-theme`, ...) and their language.
  * Checks are put off to the next frame and made once for every change in it,
  * because some pages touch `<body>` classes on every scroll.
  */
@@ -39,7 +40,7 @@ export function watchStyle(host: Element, onChange: () => void): () => void {
       if (pending) listener();
     });
   });
-  hostObserver.observe(host, { attributes: true, attributeFilter: ['style', 'class'] });
+  hostObserver.observe(host, { attributes: true, attributeFilter: ['style', 'class', 'dir', 'lang'] });
   return () => {
     pending = false;
     listeners.delete(listener);

@@ -443,6 +443,30 @@ describe('languages: right to left', () => {
     expect(Chart.getChart(canvasOf(el))!.scales.y!.position).to.equal('right');
   });
 
+  it('a page switching <html dir> and <html lang> after the widget has drawn gets it mirrored and in the new language', async () => {
+    const root = document.documentElement;
+    const [lang, dir] = [root.getAttribute('lang'), root.getAttribute('dir')];
+    try {
+      root.setAttribute('lang', 'en-GB');
+      const el = await renderWidget();
+      expect(barHeights(readBars(canvasOf(el)))[0]).to.be.lessThan(barHeights(readBars(canvasOf(el)))[4]!);
+      let ready = oneEvent(el, 'ceop-stats-ready');
+      root.setAttribute('dir', 'rtl');
+      await ready;
+      expect(barHeights(readBars(canvasOf(el)))[0], 'first year on the right').to.be.greaterThan(barHeights(readBars(canvasOf(el)))[4]!);
+      ready = oneEvent(el, 'ceop-stats-ready');
+      root.setAttribute('lang', 'cy');
+      await ready;
+      expect(headingText(el)).to.equal(CHILDREN_CY);
+      expect(counterValues(el)).to.deep.equal([cyNumber(1038), cyNumber(1644), cyNumber(394)]);
+    } finally {
+      if (lang === null) root.removeAttribute('lang');
+      else root.setAttribute('lang', lang);
+      if (dir === null) root.removeAttribute('dir');
+      else root.setAttribute('dir', dir);
+    }
+  });
+
   it('dir="rtl" on the element itself does the same', async () => {
     const el = await renderWidget({ dir: 'rtl' });
     const bars = readBars(canvasOf(el));
