@@ -20,18 +20,11 @@ import {
   readBars,
   renderWidget,
   shadow,
-  watchUncaughtErrors,
+  failOnUncaughtErrors,
 } from './helpers.js';
 
 describe('<ceop-stats>', () => {
-  let uncaught: ReturnType<typeof watchUncaughtErrors>;
-  beforeEach(() => {
-    uncaught = watchUncaughtErrors();
-  });
-  afterEach(() => {
-    uncaught.stop();
-    expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-  });
+  failOnUncaughtErrors();
 
   it('is registered and renders in shadow DOM', async () => {
     const el = await renderWidget();

@@ -1,5 +1,5 @@
 /** Shared test helpers: what a reader sees, read from the DOM and the canvas. */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 
@@ -172,6 +172,18 @@ export function watchUncaughtErrors(): { errors: unknown[]; stop: () => void } {
       window.removeEventListener('unhandledrejection', onRejection);
     },
   };
+}
+
+/** Fails every test of the enclosing suite (or file) that leaves an uncaught error or rejection behind. */
+export function failOnUncaughtErrors(): void {
+  let uncaught: ReturnType<typeof watchUncaughtErrors> | undefined;
+  beforeEach(() => {
+    uncaught = watchUncaughtErrors();
+  });
+  afterEach(() => {
+    uncaught?.stop();
+    expect(uncaught?.errors, 'uncaught errors').to.deep.equal([]);
+  });
 }
 
 /** Replaces console.warn for a test and records its calls. */

@@ -20,7 +20,7 @@ import {
   readBars,
   renderWidget,
   shadow,
-  watchUncaughtErrors,
+  failOnUncaughtErrors,
 } from './helpers.js';
 
 const CHILDREN_CY = 'Plant a ddiogelwyd neu a amddiffynnwyd';
@@ -69,14 +69,7 @@ async function widgetIn(wrapperAttributes: Record<string, string>, attributes: R
   return el;
 }
 
-let uncaught: ReturnType<typeof watchUncaughtErrors>;
-beforeEach(() => {
-  uncaught = watchUncaughtErrors();
-});
-afterEach(() => {
-  uncaught.stop();
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
-});
+failOnUncaughtErrors();
 
 describe('languages: Welsh with locale="cy"', () => {
   it('heading, summary, toggle, chart label and keys, source and the content language are Welsh', async () => {
