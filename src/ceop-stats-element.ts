@@ -12,8 +12,8 @@ import { formatCount } from './format.js';
 import { lazyChunk } from './lazy-chunk.js';
 import { mainThreadTurn } from './main-thread-turn.js';
 import { type Messages, messages as en } from './messages/en.js';
-import { localizeData, messagesFor } from './messages/index.js';
-import { isNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
+import { counterLabel, localizeData, messagesFor } from './messages/index.js';
+import { mayBeNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
 import { type WidgetOptions, given, parseFetchOptions, parseOptions, parseSourceOptions, resolveLocale } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { watchStyle } from './style-watch.js';
@@ -27,23 +27,6 @@ const chartCode = lazyChunk(() => import('./bar-chart.js'));
 
 /** The CSV and PNG code, a chunk fetched on the first click of a download button. */
 const downloadsCode = lazyChunk(() => import('./downloads.js'));
-
-/**
- * Set once a widget connects far from the viewport, until the end of the
- * task: widgets connect in document order, so those after it are assumed
- * far too, and 50 widgets upgrading at once cost one or two layouts, not 50.
- */
-let farWidgetConnected = false;
-
-function mayBeNearViewport(element: Element): boolean {
-  if (farWidgetConnected) return false;
-  const near = isNearViewport(element);
-  if (!near) {
-    farWidgetConnected = true;
-    setTimeout(() => (farWidgetConnected = false));
-  }
-  return near;
-}
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -286,16 +269,18 @@ export class CeopStats extends LitElement {
   private useCatalogue(): Messages | undefined {
     const found = messagesFor(resolveLocale(this.locale, this.pageLocale()));
     if (found instanceof Promise) {
-      void found.then(() => {
-        // Forces applyOptions on the next update, also for a widget reconnected later.
-        this.appliedState = undefined;
-        if (this.isConnected) this.requestUpdate();
-      });
+      void found.then(() => this.reapplyOptions());
       return (this.catalogue = undefined);
     }
     return (this.catalogue = found);
   }
 
+
+  /** Works out what to show again on the next update, as if the data had changed; also for a widget reconnected later. */
+  private reapplyOptions(): void {
+    this.appliedState = undefined;
+    if (this.isConnected) this.requestUpdate();
+  }
 
   /** Works out what to show from the attributes and the data, or the one problem that stops it. */
   private applyOptions(): void {
@@ -425,10 +410,7 @@ export class CeopStats extends LitElement {
   /** CSS around the widget changed: redraw if the colours it gives the chart did. */
   private readonly onStyleChange = (): void => {
     // A site switching language (lang on <html>) gets the widget in the new one, as a locale attribute would.
-    if (this.options && resolveLocale(this.locale, this.pageLocale()) !== this.options.locale) {
-      this.appliedState = undefined;
-      this.requestUpdate();
-    }
+    if (this.options && resolveLocale(this.locale, this.pageLocale()) !== this.options.locale) this.reapplyOptions();
     if (!this.chart) return;
     const rtl = getComputedStyle(this).direction === 'rtl';
     if (rtl !== this.rtl || JSON.stringify(this.readColors()) !== this.drawnColors) void this.refresh();
@@ -534,9 +516,8 @@ export class CeopStats extends LitElement {
         const total = measureTotal(measure);
         const final = formatCount(total, locale);
         const shown = formatCount(countUpValue(total, this.countProgress), locale);
-        // A sum that leaves out unreported years says so, rather than pass for the whole.
         const partial = isPartialTotal(measure);
-        const label = partial ? this.messages.partialLabel(measure.label) : measure.label;
+        const label = counterLabel(measure, this.messages);
         return html`<li class="counter" part="counter">
           <span class="counter-value" aria-hidden="true">${shown}</span>
           <span class="counter-label" aria-hidden="true">${label}</span>

@@ -6,10 +6,11 @@
  */
 import type { BarChart, BarChartColors, BarChartModel } from './bar-chart.js';
 import { buildCsv, downloadName } from './csv.js';
-import { type Dataset, type Measure, type Source, isPartialTotal, measureTotal } from './dataset.js';
+import { type Dataset, type Measure, type Source, measureTotal } from './dataset.js';
 import { formatCount } from './format.js';
 import type { SeriesView } from './series-view.js';
 import type { Messages } from './messages/en.js';
+import { counterLabel } from './messages/index.js';
 
 export interface DownloadInput {
   /** The widget: its width, its shadow root's fonts and layout, and where temporary elements go. */
@@ -188,7 +189,7 @@ function composePicture(input: PictureInput, root: ShadowRoot): HTMLCanvasElemen
       let rowHeight = 0;
       dataset.measures.slice(start, start + columns).forEach((counted, column) => {
         const x = padding + column * (columnWidth + counterGap);
-        const label = isPartialTotal(counted) ? messages.partialLabel(counted.label) : counted.label;
+        const label = counterLabel(counted, messages);
         const valueHeight = addText(formatCount(measureTotal(counted), locale), valueStyle, x, y, columnWidth);
         rowHeight = Math.max(rowHeight, valueHeight + addText(label, labelStyle, x, y + valueHeight, columnWidth));
       });

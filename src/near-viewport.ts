@@ -45,3 +45,21 @@ export function isNearViewport(element: Element): boolean {
   const height = window.innerHeight;
   return bottom >= -height && top <= 2 * height;
 }
+
+/**
+ * Set once an element is found far from the viewport, until the end of the
+ * task: widgets connect in document order, so those after it are assumed
+ * far too, and 50 widgets upgrading at once cost one or two layouts, not 50.
+ */
+let farWidgetConnected = false;
+
+/** isNearViewport, but without a layout for an element that connects after a far one in the same task: that one is taken as far too. */
+export function mayBeNearViewport(element: Element): boolean {
+  if (farWidgetConnected) return false;
+  const near = isNearViewport(element);
+  if (!near) {
+    farWidgetConnected = true;
+    setTimeout(() => (farWidgetConnected = false));
+  }
+  return near;
+}

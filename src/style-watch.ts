@@ -1,14 +1,15 @@
 /**
- * Tells a widget when the page around it may have changed its colours,
+ * Tells widgets when the page around them may have changed their colours,
  * direction or language, so the canvas (which cannot inherit CSS) is redrawn
- * and the texts follow: a change to the `style`, `class` or `dir` of the widget
- * itself, or to any attribute of `<html>` or `<body>`, where sites switch
+ * and the texts follow: a change to the `style`, `class`, `dir` or `lang` of
+ * a widget, or to any attribute of `<html>` or `<body>`, where sites switch
  * their dark mode (`class="dark"`, `data-theme`, ...) and their language.
- * Checks are put off to the next frame and made once for every change in it,
- * because some pages touch `<body>` classes on every scroll.
+ * Every watching widget checks once, in the next frame, for every change in
+ * it (some pages touch `<body>` classes on every scroll); a widget whose
+ * colours, direction and language did not change does nothing.
  */
 const listeners = new Set<() => void>();
-let pageObserver: MutationObserver | undefined;
+let observer: MutationObserver | undefined;
 let frame: number | undefined;
 
 function notifyAll(): void {
@@ -20,30 +21,17 @@ function notifyAll(): void {
 
 /** Calls `onChange` (in a later frame) after such changes, until the returned function is called. */
 export function watchStyle(host: Element, onChange: () => void): () => void {
-  if (!pageObserver) {
-    pageObserver = new MutationObserver(notifyAll);
-    pageObserver.observe(document.documentElement, { attributes: true });
+  if (!observer) {
+    observer = new MutationObserver(notifyAll);
+    observer.observe(document.documentElement, { attributes: true });
     // Typed as always there, but null in a document without a body yet.
     const body = document.body as HTMLElement | null;
-    if (body) pageObserver.observe(body, { attributes: true });
+    if (body) observer.observe(body, { attributes: true });
   }
-  let pending = false;
-  const listener = () => {
-    pending = false;
-    onChange();
-  };
-  listeners.add(listener);
-  const hostObserver = new MutationObserver(() => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      if (pending) listener();
-    });
-  });
-  hostObserver.observe(host, { attributes: true, attributeFilter: ['style', 'class', 'dir', 'lang'] });
+  // A removed widget stays observed (an observer cannot drop one target), but it has no listener left and holds nothing.
+  observer.observe(host, { attributes: true, attributeFilter: ['style', 'class', 'dir', 'lang'] });
+  listeners.add(onChange);
   return () => {
-    pending = false;
-    listeners.delete(listener);
-    hostObserver.disconnect();
+    listeners.delete(onChange);
   };
 }

@@ -5,7 +5,7 @@
  * once for the whole page.
  */
 import { CEOP_FIGURES } from '../ceop-figures.js';
-import type { Dataset } from '../dataset.js';
+import { type Dataset, type Measure, isPartialTotal } from '../dataset.js';
 import { type Messages, messages as en } from './en.js';
 
 /**
@@ -55,4 +55,9 @@ export function messagesFor(locale: string): Messages | Promise<Messages> {
  */
 export function localizeData(dataset: Dataset, messages: Messages): Dataset {
   return dataset === CEOP_FIGURES && messages.bundled ? messages.bundled(dataset) : dataset;
+}
+
+/** A counter's label, on screen and in the picture: a sum that leaves out unreported years says so, rather than pass for the whole. */
+export function counterLabel(measure: Measure, messages: Messages): string {
+  return isPartialTotal(measure) ? messages.partialLabel(measure.label) : measure.label;
 }
