@@ -82,6 +82,47 @@ interface Settings {
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string>;
 
 const LABEL_FONT_SIZE = 12;
+/** Smallest size a label above a bar is shrunk to before it gives way to a mark and a key. */
+const MIN_LABEL_FONT_SIZE = 10;
+const MARK_SIZE = 8;
+/** Room above the plot: one row for the labels over the tallest bars, and one for the key when marks replace them. */
+const LABEL_ROW = LABEL_FONT_SIZE + 8;
+
+/**
+ * How labels above the bars are drawn at this slot width: as text at the
+ * largest size that fits inside its year's slot, or, where even the smallest
+ * does not (a phone's column, many years), as a triangle with a key.
+ */
+function labelFit(ctx: CanvasRenderingContext2D, text: string, slot: number, fontFamily: string): number | undefined {
+  for (let size = LABEL_FONT_SIZE; size >= MIN_LABEL_FONT_SIZE; size--) {
+    ctx.font = `600 ${size}px ${fontFamily}`;
+    if (ctx.measureText(text).width <= slot - 6) return size;
+  }
+  return undefined;
+}
+
+/** Room the value axis and the chart's own spacing take from the canvas's width, at most: slots are estimated with it before the layout. */
+const AXIS_ALLOWANCE = 64;
+
+/**
+ * Whether the labels above the bars give way to marks and a key. Decided from
+ * the canvas's width, before Chart.js lays the chart out, since the key needs
+ * a row of its own above the plot.
+ */
+function usesMarks(chart: { width: number; ctx: CanvasRenderingContext2D }, { model, colors }: Settings): boolean {
+  if (!model.highlighted.some(Boolean)) return false;
+  const slot = (chart.width - AXIS_ALLOWANCE) / Math.max(1, model.labels.length);
+  return labelFit(chart.ctx, model.highlightLabel, slot, colors.fontFamily) === undefined;
+}
+
+function drawMark(ctx: CanvasRenderingContext2D, centre: number, bottom: number): void {
+  ctx.beginPath();
+  ctx.moveTo(centre - MARK_SIZE / 2, bottom);
+  ctx.lineTo(centre + MARK_SIZE / 2, bottom);
+  ctx.lineTo(centre, bottom - MARK_SIZE);
+  ctx.closePath();
+  ctx.fill();
+}
 
 /** Draws "Record" above highlighted bars and "n/r" where a year is not reported, so colour is never the only signal. */
 function markerPlugin(settings: Settings): Plugin<'bar'> {
@@ -92,32 +133,55 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
       const { ctx, chartArea } = chart;
       const bars = chart.getDatasetMeta(0).data;
       const x = chart.scales.x!;
+      // Negative on a reversed (right-to-left) axis.
+      const slot = Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) || chartArea.width;
       ctx.save();
       ctx.textAlign = 'center';
-      ctx.font = `600 ${LABEL_FONT_SIZE}px ${colors.fontFamily}`;
+      ctx.textBaseline = 'bottom';
       if (settings.focused !== undefined) {
-        // Negative on a reversed (right-to-left) axis.
-        const slot = Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) || chartArea.width;
         const centre = x.getPixelForValue(settings.focused);
         ctx.strokeStyle = colors.accent;
         ctx.lineWidth = 2;
         ctx.strokeRect(centre - slot / 2 + 2, chartArea.top - LABEL_FONT_SIZE - 6, slot - 4, chartArea.bottom - chartArea.top + LABEL_FONT_SIZE + 4);
       }
+      const marks = usesMarks(chart, settings);
+      // Text never wider than its slot: at the smallest size if the estimate before the layout was generous.
+      const fit = marks ? undefined : (labelFit(ctx, model.highlightLabel, slot, colors.fontFamily) ?? MIN_LABEL_FONT_SIZE);
+      if (marks) drawKey(chart, settings);
       model.values.forEach((value, i) => {
         const centre = x.getPixelForValue(i);
         if (value === null) {
+          ctx.font = `600 ${labelFit(ctx, model.notReportedLabel, slot, colors.fontFamily) ?? MIN_LABEL_FONT_SIZE}px ${colors.fontFamily}`;
           ctx.fillStyle = colors.muted;
-          ctx.textBaseline = 'bottom';
           ctx.fillText(model.notReportedLabel, centre, chartArea.bottom - 4);
         } else if (model.highlighted[i] && bars[i]) {
+          const top = Math.min(bars[i].y, chartArea.bottom) - 4;
           ctx.fillStyle = colors.text;
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(model.highlightLabel, centre, Math.min(bars[i].y, chartArea.bottom) - 4);
+          if (fit === undefined) drawMark(ctx, centre, top);
+          else {
+            ctx.font = `600 ${fit}px ${colors.fontFamily}`;
+            ctx.fillText(model.highlightLabel, centre, top);
+          }
         }
       });
       ctx.restore();
     },
   };
+}
+
+/** The key for the marks: a triangle and the label, at the start of the row above the plot. */
+function drawKey(chart: { ctx: CanvasRenderingContext2D; chartArea: { top: number; left: number; right: number } }, { model, colors }: Settings): void {
+  const { ctx, chartArea } = chart;
+  const baseline = chartArea.top - LABEL_ROW - 2;
+  const start = model.rtl ? chartArea.right : chartArea.left;
+  const step = model.rtl ? -1 : 1;
+  ctx.fillStyle = colors.text;
+  drawMark(ctx, start + step * (MARK_SIZE / 2 + 2), baseline - 2);
+  ctx.font = `${LABEL_FONT_SIZE}px ${colors.fontFamily}`;
+  ctx.fillStyle = colors.muted;
+  ctx.textAlign = model.rtl ? 'right' : 'left';
+  ctx.fillText(model.highlightLabel, start + step * (MARK_SIZE + 6), baseline);
+  ctx.textAlign = 'center';
 }
 
 const BAR_ANIMATION_MS = 600;
@@ -170,7 +234,8 @@ export class BarChart {
         maintainAspectRatio: false,
         // An object even without motion: Chart.js calls onComplete only then.
         animation: { onComplete: () => onDrawn() },
-        layout: { padding: { top: LABEL_FONT_SIZE + 8 } },
+        // Above the plot, a row for the labels over the tallest bars, and one for the key when marks replace them.
+        layout: { padding: ({ chart }) => ({ top: LABEL_ROW * (usesMarks(chart, this.#settings) ? 2 : 1) }) },
         scales: {},
         plugins: {
           tooltip: {

@@ -14,7 +14,7 @@ import { mainThreadTurn } from './main-thread-turn.js';
 import { type Messages, messages as en } from './messages/en.js';
 import { counterLabel, localizeData, messagesFor } from './messages/index.js';
 import { mayBeNearViewport, whenNearViewport, whenVisible } from './near-viewport.js';
-import { type WidgetOptions, given, parseFetchOptions, parseOptions, parseSourceOptions, resolveLocale } from './options.js';
+import { type WidgetOptions, given, parseFetchOptions, parseOptions, parseSourceOptions, resolveLocale, themeOf } from './options.js';
 import { type SeriesView, seriesView } from './series-view.js';
 import { watchStyle } from './style-watch.js';
 import { summarize } from './summary.js';
@@ -84,13 +84,14 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  * @cssprop [--ceop-stats-accent-color=#0b5cad (dark: #6cb6ff)] - Focus ring.
  * @cssprop [--ceop-stats-radius=8px] - Corner radius of the card.
  * @cssprop [--ceop-stats-spacing=16px] - Padding and gaps.
- * @cssprop [--ceop-stats-chart-height=240px] - Height of the chart at a typical width; the widget's height is this plus 300px.
- * @cssprop [--ceop-stats-height=chart height + 300px] - The widget's fixed height, so nothing on the page moves as it loads. The chart takes what the text leaves.
+ * @cssprop [--ceop-stats-chart-height=240px] - Height of the chart's box at every width (at least 160px). The widget is as tall as its content: this, plus its text, which wraps to the widget's width.
  */
 export class CeopStats extends LitElement {
   static override styles = styles;
 
   @query('canvas') private canvas?: HTMLCanvasElement;
+  /** Holds the palette (see the styles), so colours are read from it. */
+  @query('.card') private card?: HTMLElement;
 
   /** Counter animation progress, 0 to 1. */
   @state() private countProgress = 0;
@@ -328,7 +329,7 @@ export class CeopStats extends LitElement {
 
   /** Colours come from the resolved custom properties, so CSS themes the canvas too. */
   private readColors(): BarChartColors {
-    const style = getComputedStyle(this);
+    const style = getComputedStyle(this.card ?? this);
     const read = (name: string) => style.getPropertyValue(name).trim();
     return {
       bar: read('--_bar'),
@@ -519,7 +520,7 @@ export class CeopStats extends LitElement {
         const partial = isPartialTotal(measure);
         const label = counterLabel(measure, this.messages);
         return html`<li class="counter" part="counter">
-          <span class="counter-value" aria-hidden="true">${shown}</span>
+          <span class="counter-value" aria-hidden="true" data-final=${final}>${shown}</span>
           <span class="counter-label" aria-hidden="true">${label}</span>
           <span class="visually-hidden">${this.messages.counterSentence(final, label, partial ? undefined : period)}</span>
         </li>`;
@@ -585,7 +586,7 @@ export class CeopStats extends LitElement {
       : '';
     const showChart = !this.tableView || this.printing;
     const showTable = ready && (this.tableView || this.printing);
-    return html`<div class="card" part="card" lang=${messages.lang} aria-busy=${loading ? 'true' : 'false'}>
+    return html`<div class="card ${themeOf(this.theme)}" part="card" lang=${messages.lang} aria-busy=${loading ? 'true' : 'false'}>
       ${problem
         ? html`<div class="alert" part="alert" role="alert">
             <strong>${messages.errorTitle}</strong>
@@ -593,6 +594,7 @@ export class CeopStats extends LitElement {
           </div>`
         : this.renderHeading(options)}
       ${ready ? this.renderSummary(options, data) : nothing}
+      ${loading ? html`<div class="placeholder summary-placeholder"></div><div class="placeholder toolbar-placeholder"></div>` : nothing}
       ${ready
         ? html`<div class="toolbar">
             <button class="toggle" part="toggle" type="button" aria-controls="view" @click=${this.onToggleView}>
@@ -635,7 +637,7 @@ export class CeopStats extends LitElement {
       <p class="visually-hidden" id="keys">${messages.chartKeys}</p>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${options && data ? this.renderCounters(data, options.locale) : nothing}
-      ${loading ? html`<div class="counters-placeholder"></div>` : nothing}
+      ${loading ? html`<div class="placeholder counters-placeholder"></div><div class="placeholder source-placeholder"></div>` : nothing}
       ${data && !problem ? this.renderSource(this.shownSource) : nothing}
     </div>`;
   }

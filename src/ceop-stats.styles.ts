@@ -20,6 +20,30 @@ const darkPalette = css`
 
 export const styles = css`
   :host {
+    --_radius: var(--ceop-stats-radius, 8px);
+    --_space: var(--ceop-stats-spacing, 16px);
+    /* The chart's box has this height at every width, so the lazily drawn chart never moves anything. */
+    --_chart-height: max(160px, var(--ceop-stats-chart-height, 240px));
+
+    display: block;
+    /* The layout follows the widget's own width (a column, a sidebar), not the screen's. */
+    container-type: inline-size;
+    /* Inline-size containment gives the element no width of its own: never let a flex row squeeze it to nothing. */
+    min-inline-size: min(100%, 280px);
+    /* Unset when the property is not given, so the page's font is inherited. */
+    font-family: var(--ceop-stats-font-family);
+    contain: layout style;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  /*
+   * The palette belongs to the card, chosen by the parsed theme (a class),
+   * so theme="Dark" or " dark " is as dark as theme="dark".
+   */
+  .card {
     --_text: var(--ceop-stats-text-color, #1f2328);
     --_muted: var(--ceop-stats-muted-color, #59636e);
     --_background: var(--ceop-stats-background, #ffffff);
@@ -27,42 +51,26 @@ export const styles = css`
     --_record: var(--ceop-stats-record-color, #6b2200);
     --_grid: var(--ceop-stats-grid-color, #d1d9e0);
     --_accent: var(--ceop-stats-accent-color, #0b5cad);
-    --_radius: var(--ceop-stats-radius, 8px);
-    --_space: var(--ceop-stats-spacing, 16px);
-    --_chart-height: var(--ceop-stats-chart-height, 240px);
     color-scheme: light;
-
-    display: block;
-    /*
-     * A fixed height, the same as the documented ceop-stats:not(:defined) rule,
-     * so that nothing on the page moves while the script and data load.
-     */
-    height: var(--ceop-stats-height, calc(var(--_chart-height) + 300px));
-    /* Unset when the property is not given, so the page's font is inherited. */
-    font-family: var(--ceop-stats-font-family);
-    contain: content;
-    min-width: 0;
   }
 
-  :host([hidden]) {
-    display: none;
-  }
-
-  :host([theme='dark']) {
+  .card.dark {
     ${darkPalette}
   }
 
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    .card.auto {
       ${darkPalette}
     }
   }
 
-  /* Shields the card from the host page's inherited text styles. */
+  /*
+   * Shields the card from the page's inherited text styles that would break
+   * it. Line height, letter and word spacing are inherited on purpose: a
+   * reader's text-spacing settings (WCAG 1.4.12) reach the widget.
+   */
   .card {
     box-sizing: border-box;
-    height: 100%;
-    overflow: auto;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
@@ -70,11 +78,14 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_text);
-    line-height: 1.4;
-    letter-spacing: normal;
     text-align: start;
+    text-indent: 0;
     text-transform: none;
     white-space: normal;
+    word-break: normal;
+    /* Long words (Welsh, a URL in a source line) break rather than stick out. */
+    overflow-wrap: anywhere;
+    hyphens: manual;
   }
 
   .heading {
@@ -83,17 +94,16 @@ export const styles = css`
     font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
-    overflow-wrap: anywhere;
   }
 
   .summary {
     margin: 0;
     font-size: 0.9375em;
-    overflow-wrap: anywhere;
   }
 
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
   }
 
@@ -106,6 +116,8 @@ export const styles = css`
     border: 1px solid var(--_muted);
     border-radius: calc(var(--_radius) / 2);
     padding: 0.25em 0.75em;
+    max-inline-size: 100%;
+    text-align: center;
     cursor: pointer;
   }
 
@@ -116,10 +128,7 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  /* The chart or the table takes the height the text leaves. */
   .view {
-    flex: 1 1 auto;
-    min-height: 140px;
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
@@ -130,10 +139,10 @@ export const styles = css`
     display: none;
   }
 
+  /* A definite height: the canvas is drawn into it later and moves nothing. */
   .chart {
     position: relative;
-    flex: 1 1 auto;
-    min-height: 0;
+    height: var(--_chart-height);
     min-width: 0;
   }
 
@@ -146,10 +155,9 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
   }
 
+  /* The table wraps its cells to the width; scrolling sideways is the last resort, never cutting off. */
   .table-wrap {
-    flex: 1 1 auto;
-    min-height: 0;
-    overflow: auto;
+    overflow-x: auto;
   }
 
   .data-table {
@@ -167,6 +175,7 @@ export const styles = css`
   .data-table th,
   .data-table td {
     padding: 0.3em 0.5em;
+    overflow-wrap: anywhere;
     border-block-end: 1px solid var(--_grid);
     text-align: start;
   }
@@ -180,6 +189,69 @@ export const styles = css`
   .data-table tfoot td {
     font-weight: 700;
     border-block-end: 0;
+  }
+
+  /*
+   * In a phone's column four columns cannot fit without breaking words into
+   * letters: each year becomes a block, its figure labelled, the record and
+   * the note beneath. The header row stays for screen readers, which the
+   * table's explicit roles keep reading it as a table.
+   */
+  @container (max-width: 419px) {
+    .data-table,
+    .data-table tbody,
+    .data-table tfoot,
+    .data-table caption {
+      display: block;
+    }
+
+    .data-table thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+
+    .data-table tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 0.75em;
+      padding-block: 0.3em;
+      border-block-end: 1px solid var(--_grid);
+    }
+
+    .data-table tfoot tr {
+      border-block-end: 0;
+    }
+
+    .data-table th,
+    .data-table td {
+      padding: 0;
+      border: 0;
+      overflow-wrap: break-word;
+    }
+
+    .data-table th[scope='row'] {
+      flex: 1 1 auto;
+    }
+
+    .data-table .number {
+      margin-inline-start: auto;
+    }
+
+    .data-table td:not(.number) {
+      flex: 1 0 100%;
+    }
+
+    .data-table td:empty {
+      display: none;
+    }
+
+    .data-table .note {
+      color: var(--_muted);
+    }
   }
 
   /* Old data is never shown under a loading message. */
@@ -197,9 +269,55 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  /* Holds the counters' place while data loads: one row of value and label. */
+  /*
+   * While data loads, the text to come has its place held, so the widget is
+   * about as tall as it will be (the chart's box already is): the summary's
+   * lines, the toggle, one row of counters (one a line when narrow) and the
+   * source line, more lines as the widget narrows.
+   */
+  .summary-placeholder {
+    font-size: 0.9375em;
+    min-height: 2lh;
+  }
+
+  .toolbar-placeholder {
+    font-size: 0.875em;
+    min-height: calc(1lh + 0.5em + 2px);
+  }
+
   .counters-placeholder {
     min-height: calc(1.75em * 1.15 + 0.875em * 1.4 * 2);
+  }
+
+  .source-placeholder {
+    font-size: 0.8125em;
+    min-height: 1lh;
+  }
+
+  @container (max-width: 599px) {
+    .summary-placeholder {
+      min-height: 3lh;
+    }
+  }
+
+  @container (max-width: 419px) {
+    .summary-placeholder {
+      min-height: 4lh;
+    }
+
+    .counters-placeholder {
+      min-height: calc(3 * 1.5em * 1.15 + var(--_space));
+    }
+
+    .source-placeholder {
+      min-height: 2lh;
+    }
+  }
+
+  @container (max-width: 319px) {
+    .summary-placeholder {
+      min-height: 5lh;
+    }
   }
 
   canvas {
@@ -208,7 +326,6 @@ export const styles = css`
 
   .alert {
     box-sizing: border-box;
-    flex: 1 1 auto;
     display: flex;
     flex-direction: column;
     justify-content: center;
@@ -223,9 +340,10 @@ export const styles = css`
     font-weight: 700;
   }
 
+  /* One, two or three columns, as the widget's width and the page's font allow. */
   .counters {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(7.5em, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5em), 1fr));
     gap: var(--_space);
     margin: 0;
     padding: 0;
@@ -239,16 +357,46 @@ export const styles = css`
   }
 
   .counter-value {
+    display: flex;
+    flex-direction: column;
     font-size: 1.75em;
     font-weight: 700;
     line-height: 1.15;
     font-variant-numeric: tabular-nums;
   }
 
+  /* As wide as the final figure from the first frame, so nothing beside or below moves while it counts up. */
+  .counter-value::before {
+    content: attr(data-final);
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+  }
+
   .counter-label {
     color: var(--_muted);
     font-size: 0.875em;
-    overflow-wrap: anywhere;
+  }
+
+  /* In a phone's column, one counter a row, its label beside the figure: a third of the height of three stacks. */
+  @container (max-width: 419px) {
+    .counters {
+      grid-template-columns: max-content 1fr;
+      gap: calc(var(--_space) / 2) 0.75em;
+    }
+
+    /* The rows share the figures' column (subgrid), so the labels line up. */
+    .counter {
+      grid-column: 1 / -1;
+      display: grid;
+      grid-template-columns: minmax(3.2em, max-content) 1fr;
+      grid-template-columns: subgrid;
+      align-items: baseline;
+    }
+
+    .counter-value {
+      font-size: 1.5em;
+    }
   }
 
   .source {
@@ -296,26 +444,16 @@ export const styles = css`
   }
 
   @media print {
-    .downloads {
-      display: none;
-    }
-
-    :host {
-      height: auto;
-    }
-
-    .card {
-      height: auto;
-      overflow: visible;
-    }
-
+    .downloads,
     .toolbar {
       display: none;
     }
 
+    .card {
+      break-inside: avoid-page;
+    }
+
     .chart {
-      flex: none;
-      height: var(--_chart-height);
       break-inside: avoid;
     }
 
@@ -327,7 +465,10 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    :host {
+    /* As specific as the theme classes, so system colours win over both palettes. */
+    .card.light,
+    .card.dark,
+    .card.auto {
       --_text: CanvasText;
       --_muted: CanvasText;
       --_background: Canvas;
@@ -335,9 +476,6 @@ export const styles = css`
       --_record: Highlight;
       --_grid: GrayText;
       --_accent: Highlight;
-    }
-
-    .card {
       border: 1px solid CanvasText;
     }
   }

@@ -3,6 +3,7 @@
  * a printed page gets instead of (or beside) the picture. Same figures, same
  * records, same notes, formatted for the locale.
  */
+/* eslint-disable lit-a11y/no-redundant-role -- the roles are what keeps a narrow widget's restyled table a table for screen readers. */
 import { html, nothing } from 'lit';
 import { type Dataset, type Measure, isPartialTotal, measureTotal } from './dataset.js';
 import { formatCount } from './format.js';
@@ -22,33 +23,36 @@ export interface DataTableInput {
 export function renderDataTable({ id, caption, dataset, measure, view, locale, messages }: DataTableInput) {
   const hasNotes = view.notes.some((notes) => notes.length > 0);
   const totalLabel = messages.totalRow(dataset.totalLabel, isPartialTotal(measure));
-  return html`<table id=${id} class="data-table">
+  // Explicit roles keep it a table for screen readers when a narrow widget lays its rows out as blocks (see the styles).
+  return html`<table id=${id} class="data-table" role="table">
     <caption>${caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">${messages.yearColumn}</th>
-        <th scope="col" class="number">${measure.label}</th>
-        <th scope="col">${messages.record}</th>
-        ${hasNotes ? html`<th scope="col">${messages.noteColumn}</th>` : nothing}
+    <thead role="rowgroup">
+      <tr role="row">
+        <th scope="col" role="columnheader">${messages.yearColumn}</th>
+        <th scope="col" role="columnheader" class="number">${measure.label}</th>
+        <th scope="col" role="columnheader">${messages.record}</th>
+        ${hasNotes ? html`<th scope="col" role="columnheader">${messages.noteColumn}</th>` : nothing}
       </tr>
     </thead>
-    <tbody>
+    <tbody role="rowgroup">
       ${view.labels.map((year, i) => {
         const value = view.values[i];
-        return html`<tr>
-          <th scope="row">${year}</th>
-          <td class="number">${value === null || value === undefined ? messages.notReported : formatCount(value, locale)}</td>
-          <td>${view.records[i] ? messages.record : ''}</td>
-          ${hasNotes ? html`<td>${view.notes[i]!.join(' ')}</td>` : nothing}
+        return html`<tr role="row">
+          <th scope="row" role="rowheader">${year}</th>
+          <td role="cell" class="number">
+            ${value === null || value === undefined ? messages.notReported : formatCount(value, locale)}
+          </td>
+          <td role="cell">${view.records[i] ? messages.record : ''}</td>
+          ${hasNotes ? html`<td role="cell" class="note">${view.notes[i]!.join(' ')}</td>` : nothing}
         </tr>`;
       })}
     </tbody>
-    <tfoot>
-      <tr>
-        <th scope="row">${totalLabel}</th>
-        <td class="number">${formatCount(measureTotal(measure), locale)}</td>
-        <td></td>
-        ${hasNotes ? html`<td></td>` : nothing}
+    <tfoot role="rowgroup">
+      <tr role="row">
+        <th scope="row" role="rowheader">${totalLabel}</th>
+        <td role="cell" class="number">${formatCount(measureTotal(measure), locale)}</td>
+        <td role="cell"></td>
+        ${hasNotes ? html`<td role="cell"></td>` : nothing}
       </tr>
     </tfoot>
   </table>`;

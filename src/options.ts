@@ -91,6 +91,16 @@ function yearIndex(name: 'from' | 'to', raw: string | undefined, starts: number[
 }
 
 /**
+ * The colour scheme the styles use, read as parseOptions reads it (without
+ * regard to case or surrounding spaces); a value it rejects draws light-or-auto
+ * as `auto`, beside the alert that reports it.
+ */
+export function themeOf(raw: unknown): Theme {
+  const value = given(raw)?.toLowerCase();
+  return THEMES.find((theme) => theme === value) ?? 'auto';
+}
+
+/**
  * The locale to use: the `locale` attribute when it is a valid tag, else the
  * page's language, else en-GB. Never throws; reporting a bad attribute is
  * parseOptions's job.

@@ -10,6 +10,7 @@
  *                              component (default) and createApp
  *   /readme-snippet/svelte.js  the ```svelte block under "Svelte 5"; exports the component
  *                              (default), mount, unmount and the compiler's warnings
+ *   /readme-snippet/reserve.css  the ```css block under "Room before the script loads", as written
  *
  * The README is read on every request, so a test always runs what the README says now.
  * A snippet's `import 'ceop-stats'` is resolved to this repo's source, and each
@@ -145,7 +146,12 @@ async function svelteModule(readme, production) {
   return `${js.code}\nexport { mount, unmount } from 'svelte';\nexport const compileWarnings = ${JSON.stringify(messages)};\n`;
 }
 
-const BUILDERS = { 'react.js': reactModule, 'vue.js': vueModule, 'svelte.js': svelteModule };
+const BUILDERS = {
+  'react.js': reactModule,
+  'vue.js': vueModule,
+  'svelte.js': svelteModule,
+  'reserve.css': async (readme) => readmeBlock(readme, 'Room before the script loads', 'css'),
+};
 
 /** @param {{ production: boolean }} options */
 export function readmeSnippetsPlugin({ production }) {
@@ -180,8 +186,9 @@ export function readmeSnippetsPlugin({ production }) {
       if (!build) return undefined;
       try {
         const readme = await readFile(join(rootDir, 'README.md'), 'utf8');
-        return { body: await build(readme, production), type: 'js' };
+        return { body: await build(readme, production), type: context.path.endsWith('.css') ? 'css' : 'js' };
       } catch (error) {
+        if (context.path.endsWith('.css')) throw error;
         return { body: failingModule(error), type: 'js' };
       }
     },
