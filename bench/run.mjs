@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { SCREENS, measureShift, shiftPage } from './layout-shift.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 
 const args = process.argv.slice(2);
@@ -95,6 +96,7 @@ function serve() {
     const n = Number(url.searchParams.get('n')) || 1;
     if (url.pathname === '/naive.html') return void response.end(naivePage(n));
     if (url.pathname === '/widget.html') return void response.end(widgetPage(n, url.searchParams.has('animate'), url.searchParams.has('preload')));
+    if (url.pathname === '/shift.html') return void response.end(shiftPage(url.searchParams.has('below')));
     const path = normalize(join(ROOT, decodeURIComponent(url.pathname)));
     if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) {
       response.statusCode = 404;
@@ -196,6 +198,20 @@ try {
   const summarize = (runs) => ({ count: median(runs.map((tasks) => tasks.length)), longestMs: median(runs.map((tasks) => Math.max(0, ...tasks))) });
   results.longTasks = { ...summarize(longTasks.widget), naive: summarize(longTasks.naive) };
   console.log(`long tasks with 50 animated widgets: ${results.longTasks.count}, longest ${results.longTasks.longestMs.toFixed(0)} ms; naive page: ${results.longTasks.naive.count}, longest ${results.longTasks.naive.longestMs.toFixed(0)} ms`);
+  // Layout shift over the whole load, per screen: the worst of the runs.
+  results.layoutShift = [];
+  for (const screen of SCREENS) {
+    for (const [page, path] of [
+      ['three widgets in the first screen', '/shift.html'],
+      ['three widgets below the fold', '/shift.html?below'],
+      ['demo/article.html (19 px Georgia, its own snippet)', '/demo/article.html'],
+    ]) {
+      const runs = [];
+      for (let i = 0; i < Math.min(pairs, 3); i++) runs.push(await measureShift(browser, base + path, screen));
+      results.layoutShift.push({ page, width: screen.width, height: screen.height, worst: Math.max(...runs) });
+      console.log(`layout shift, ${page}, ${screen.width}x${screen.height}: ${Math.max(...runs).toFixed(4)}`);
+    }
+  }
   await browser.close();
   // Lighthouse's mobile preset on the demo article with three widgets.
   results.lighthouse = await runLighthouse(`${base}/demo/article.html`, CHROMIUM);
@@ -257,6 +273,19 @@ Lighthouse 12 with its mobile preset (simulated slow 4G and a 4x slower CPU) on
 | cumulative layout shift | ${results.lighthouse.cumulativeLayoutShift} | 0 |
 
 Largest contentful paint ${Math.round(results.lighthouse.largestContentfulPaintMs)} ms, total blocking time ${Math.round(results.lighthouse.totalBlockingTimeMs)} ms.${results.lighthouse.failing.length ? ` Audits not passed: ${results.lighthouse.failing.join(', ')}.` : ''}
+
+## Layout shift
+
+Chromium's layout-shift entries over the whole load, from navigation start,
+summed (an upper bound on CLS, which takes only the worst window), the worst
+of ${Math.min(pairs, 3)} loads; each page scrolled to every widget in turn until all are drawn,
+and the counters left to finish. The pages reserve room with the README's
+snippet ("Room before the script loads"); \`demo/article.html\` has its own,
+larger one for its big font.
+
+| page | screen | layout shift | target |
+|---|---|---:|---:|
+${(results.layoutShift ?? []).map((r) => `| ${r.page} | ${r.width} × ${r.height} | ${r.worst.toFixed(4)} | ${r.page.includes('below') ? '0' : '≤ 0.01'} |`).join('\n')}
 
 ## Sizes (gzip -9)
 

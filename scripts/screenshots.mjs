@@ -8,8 +8,8 @@
  *
  * Writes DIR/<page>-<width>.png (default DIR: screenshots/, git-ignored);
  * with no pages, index.html and article.html. `--readme` also writes
- * demo/screenshot-1280.png and demo/screenshot-360.png (the first screen of
- * the demo).
+ * demo/screenshot-1280.png and demo/screenshot-360.png (the demo's first
+ * example, whole).
  */
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -66,7 +66,8 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
       if (readme && name === 'index.html') {
-        await page.screenshot({ path: `demo/screenshot-${width}.png` });
+        const example = await page.$('section');
+        await example.screenshot({ path: `demo/screenshot-${width}.png` });
         console.log(`demo/screenshot-${width}.png`);
       }
       await page.close();

@@ -194,6 +194,23 @@ export class CeopStats extends LitElement {
   /** Reader preferences that change how the chart is drawn. */
   private readonly preferences = [this.reducedMotion, this.forcedColors, matchMedia('(prefers-color-scheme: dark)')];
 
+  /**
+   * `pending` until the first render: between the element's definition (when
+   * the page's `:not(:defined)` room goes) and its first render (which may
+   * wait for a turn on a busy main thread), the styles hold the same room.
+   */
+  // CustomStateSet is missing in older engines, which then only lose the held room for a moment.
+  private readonly states = (this.attachInternals() as Partial<ElementInternals>).states;
+
+  constructor() {
+    super();
+    this.states?.add('pending');
+  }
+
+  protected override firstUpdated(): void {
+    this.states?.delete('pending');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     for (const query of this.preferences) query.addEventListener('change', this.onMediaChange);

@@ -39,6 +39,17 @@ export const styles = css`
     display: none;
   }
 
+  /* Before the first render: the room of the README's :not(:defined) snippet, so nothing moves in between. */
+  :host(:state(pending)) {
+    min-height: calc(var(--ceop-stats-chart-height, 240px) + 250px);
+  }
+
+  @media (max-width: 480px) {
+    :host(:state(pending)) {
+      min-height: calc(var(--ceop-stats-chart-height, 240px) + 370px);
+    }
+  }
+
   /*
    * The palette belongs to the card, chosen by the parsed theme (a class),
    * so theme="Dark" or " dark " is as dark as theme="dark".
@@ -366,7 +377,7 @@ export const styles = css`
   }
 
   /* As wide as the final figure from the first frame, so nothing beside or below moves while it counts up. */
-  .counter-value::before {
+  .counter-value::after {
     content: attr(data-final);
     height: 0;
     overflow: hidden;

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CeopStats, CeopStatsErrorDetail } from '../src/ceop-stats.js';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../src/ceop-stats.js';
 import { FakeMediaQuery, type Rgb, alertText, canvasOf, captureWarnings, countPixels, renderWidget, shadow } from './helpers.js';
 
@@ -56,6 +57,37 @@ describe('theming: the chart follows the CSS around it', () => {
       style.remove();
     }
   });
+
+  // The README says values match without regard to case or surrounding spaces: the styles must agree with the parser.
+  for (const value of ['dark', 'Dark', ' dark ', 'DARK']) {
+    it(`theme=${JSON.stringify(value)} draws the dark palette, card and chart`, async () => {
+      const el = await plainWidget(`theme="${value}" highlight="none"`);
+      expect(alertText(el)).to.equal(undefined);
+      expect(pixelsOf(el, DARK_BAR)).to.be.greaterThan(1000);
+      expect(pixelsOf(el, LIGHT_BAR)).to.equal(0);
+      const card = shadow(el).querySelector('[part~="card"]')!;
+      expect(luminance(getComputedStyle(card).backgroundColor.match(/\d+/g)!.map(Number))).to.be.below(0.05);
+    });
+  }
+
+  for (const value of ['Light', ' LIGHT ']) {
+    it(`theme=${JSON.stringify(value)} stays light on a reader's dark system (where the engine can emulate one)`, async function () {
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+      } catch {
+        // Only Chromium's protocol emulates a colour scheme for the stylesheet.
+        this.skip();
+      }
+      try {
+        const el = await plainWidget(`theme="${value}" highlight="none"`);
+        expect(pixelsOf(el, LIGHT_BAR)).to.be.greaterThan(1000);
+        const card = shadow(el).querySelector('[part~="card"]')!;
+        expect(getComputedStyle(card).backgroundColor).to.equal('rgb(255, 255, 255)');
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+  }
 
   it('a custom property set on the element redraws the chart without any call', async () => {
     const el = await plainWidget();
