@@ -139,13 +139,13 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  .view {
+  .chart-or-table {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.75);
   }
 
-  .view[hidden],
+  .chart-or-table[hidden],
   .chart[hidden] {
     display: none;
   }

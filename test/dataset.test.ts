@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describeValue } from '../src/dataset.js';
-import { validateDataset } from '../src/validate-dataset.js';
+import { describeValue } from '../src/data/dataset.js';
+import { validateDataset } from '../src/data/validate-dataset.js';
 
 const base = () => ({
   years: ['2001', '2002', '2003'],
@@ -18,7 +18,7 @@ describe('dataset validator', () => {
     const input = base();
     input.measures[0]!.label = '  Cases  ';
     const result = validateDataset(input);
-    expect(result.ok && result.dataset.measures[0]!.label).to.equal('Cases');
+    expect(result.ok && result.value.measures[0]!.label).to.equal('Cases');
   });
 
   it('rejects what is not a dataset', () => {
@@ -46,15 +46,15 @@ describe('dataset validator', () => {
     const input = base();
     input.measures[0]!.values[1] = null;
     const result = validateDataset(input);
-    expect(result.ok && result.dataset.measures[0]!.values).to.deep.equal([10, null, 20]);
+    expect(result.ok && result.value.measures[0]!.values).to.deep.equal([10, null, 20]);
   });
 
   it('reads -0 as 0, never shown as "-0" (found by the fuzz test)', () => {
     const result = validateDataset(JSON.parse('{"years":["2001"],"measures":[{"id":"a","label":"A","values":[-0],"total":-0}]}'));
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
-    expect(Object.is(result.dataset.measures[0]!.values[0], 0)).to.equal(true);
-    expect(Object.is(result.dataset.measures[0]!.total, 0)).to.equal(true);
+    expect(Object.is(result.value.measures[0]!.values[0], 0)).to.equal(true);
+    expect(Object.is(result.value.measures[0]!.total, 0)).to.equal(true);
   });
 
   it('rejects duplicate and unsorted years', () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { CeopStats } from '../src/ceop-stats.js';
-import { defineOnce } from '../src/define.js';
+import { defineOnce } from '../src/runtime/define.js';
 import { watchUncaughtErrors } from './helpers.js';
 
 describe('loading the script twice', () => {

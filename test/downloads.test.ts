@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
-import { BOM, buildCsv, downloadName, numberCell, textCell } from '../src/csv.js';
-import { CEOP_FIGURES } from '../src/ceop-figures.js';
+import { BOM, buildCsv, downloadName, numberCell, textCell } from '../src/display/csv.js';
+import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
 import { messages as en } from '../src/messages/en.js';
 import {
   MARKERS,
@@ -224,11 +224,11 @@ describe('downloads', () => {
       el.downloads = true;
       wrapper.append(el);
       await el.updateComplete;
-      expect(fetched('/src/bar-chart.ts'), 'chart code fetched before the click').to.equal(false);
+      expect(fetched('/src/chart/bar-chart.ts'), 'chart code fetched before the click').to.equal(false);
       pngButton(el).click();
       const drawn = readBars(await decode((await nthDownload(1)).blob));
       expect(drawn).to.have.length(5);
-      expect(fetched('/src/bar-chart.ts')).to.equal(true);
+      expect(fetched('/src/chart/bar-chart.ts')).to.equal(true);
     });
   });
 
@@ -436,7 +436,7 @@ describe('downloads', () => {
       const text = buildCsv({
         dataset: { ...CEOP_FIGURES, source: undefined },
         measure,
-        view: { labels: ['2010/11'], values: [513], records: [true], notes: [[]] },
+        series: { labels: ['2010/11'], values: [513], records: [true], notes: [[]] },
         source: undefined,
         text: en,
       });

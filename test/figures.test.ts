@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/ceop-figures.js';
-import { measureTotal } from '../src/dataset.js';
-import { validateDataset } from '../src/validate-dataset.js';
+import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
+import { measureTotal } from '../src/data/dataset.js';
+import { validateDataset } from '../src/data/validate-dataset.js';
 
 describe('bundled CEOP figures', () => {
   const byId = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;
@@ -36,6 +36,6 @@ describe('bundled CEOP figures', () => {
   it('pass the schema validator unchanged', () => {
     const result = validateDataset(JSON.parse(JSON.stringify(CEOP_FIGURES)));
     expect(result.ok).to.equal(true);
-    if (result.ok) expect(result.dataset).to.deep.equal(CEOP_FIGURES);
+    if (result.ok) expect(result.value).to.deep.equal(CEOP_FIGURES);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { countUpValue, easeOutCubic } from '../src/count-up.js';
-import { formatCount, isValidLocale, numberFormat } from '../src/format.js';
+import { countUpValue, easeOutCubic } from '../src/display/count-up.js';
+import { formatCount, isValidLocale, numberFormat } from '../src/display/format.js';
 
 describe('number formatting', () => {
   it('uses the locale: 1,038 in en-GB, 1.038 in German, 1 644 in French', () => {

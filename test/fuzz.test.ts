@@ -12,13 +12,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../src/ceop-stats.js';
-import { CEOP_FIGURES } from '../src/ceop-figures.js';
-import { datasetFromJson } from '../src/data-loaders.js';
-import type { Dataset, Measure } from '../src/dataset.js';
-import { validateDataset } from '../src/validate-dataset.js';
+import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
+import { datasetFromJson } from '../src/data/loaders.js';
+import type { Dataset, Measure } from '../src/data/dataset.js';
+import { validateDataset } from '../src/data/validate-dataset.js';
 import type { Messages } from '../src/messages/en.js';
 import { LANGUAGES, localizeData, messagesFor } from '../src/messages/index.js';
-import { parseFetchOptions, parseOptions, resolveLocale } from '../src/options.js';
+import { parseFetchOptions, parseOptions, resolveLocale } from '../src/element/attributes.js';
 import {
   MARKER_STYLE,
   alertText,
@@ -841,14 +841,14 @@ function expectOutcome(c: FuzzCase): Expected {
   const data = c.json === undefined ? validateDataset(CEOP_FIGURES) : undefined;
   if (data && !data.ok) throw new Error(`the bundled figures do not validate: ${data.message}`);
   const loaded = c.json === undefined ? undefined : datasetFromJson(c.json, 'inline JSON');
-  const dataset = data?.ok ? data.dataset : loaded?.ok ? loaded.dataset : undefined;
+  const dataset = data?.ok ? data.value : loaded?.ok ? loaded.value : undefined;
 
   // What the generator knows about the data must agree with the validator.
   if (c.json !== undefined && c.verdict !== 'unknown') {
-    const got = loaded?.ok ? 'ok' : loaded?.problem.code;
-    expect(got, `the data should come to "${c.verdict}" (generator) but the validator says ${loaded?.ok ? 'ok' : loaded?.problem.message}`).to.equal(c.verdict);
+    const got = loaded?.ok ? 'ok' : loaded?.code;
+    expect(got, `the data should come to "${c.verdict}" (generator) but the validator says ${loaded?.ok ? 'ok' : loaded?.message}`).to.equal(c.verdict);
   }
-  if (loaded && !loaded.ok && loaded.problem.code === 'not-json') expect(() => JSON.parse(c.json!) as unknown, 'JSON.parse of not-JSON').to.throw();
+  if (loaded && !loaded.ok && loaded.code === 'not-json') expect(() => JSON.parse(c.json!) as unknown, 'JSON.parse of not-JSON').to.throw();
 
   const badFetch = firstBadFetchAttribute(a);
   expect(fetch.ok, `credentials/timeout accepted: ${JSON.stringify([a.credentials, a.timeout])}`).to.equal(badFetch === undefined);
@@ -858,7 +858,7 @@ function expectOutcome(c: FuzzCase): Expected {
     return { kind: 'error', code: 'attribute', matches: (m) => m === message, describe: message };
   }
   if (!dataset) {
-    const problem = loaded!.ok ? undefined : loaded!.problem;
+    const problem = loaded!.ok ? undefined : loaded!;
     if (problem?.code === 'not-json') return { kind: 'error', code: 'not-json', matches: (m) => m.startsWith('inline JSON: not JSON'), describe: 'inline JSON: not JSON…' };
     const message = problem!.message;
     return { kind: 'error', code: 'schema', matches: (m) => m === message, describe: message };

@@ -41,7 +41,7 @@ export function chartLabel(el: CeopStats): string | null | undefined {
 
 /** True when the chart and table area is hidden, as it is under an alert. */
 export function viewHidden(el: CeopStats): boolean {
-  return shadow(el).querySelector<HTMLElement>('.view')!.hidden === true;
+  return shadow(el).querySelector<HTMLElement>('#chart-or-table')!.hidden === true;
 }
 
 export function headingText(el: CeopStats): string | undefined {

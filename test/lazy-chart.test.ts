@@ -17,18 +17,18 @@ describe('the chart code loads only when needed', () => {
     expect(shadow(el).querySelector('.summary')!.textContent).to.contain('414 in 2010/11');
     expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     expect(shadow(el).querySelector('.chart')!.getBoundingClientRect().height).to.be.greaterThan(100);
-    expect(fetched('/src/bar-chart.ts'), 'chart code fetched too early').to.equal(false);
+    expect(fetched('/src/chart/bar-chart.ts'), 'chart code fetched too early').to.equal(false);
     // The table view needs none of it.
     shadow(el).querySelector<HTMLButtonElement>('.toggle')!.click();
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('table tbody tr')).to.have.length(5);
-    expect(fetched('/src/bar-chart.ts')).to.equal(false);
+    expect(fetched('/src/chart/bar-chart.ts')).to.equal(false);
     shadow(el).querySelector<HTMLButtonElement>('.toggle')!.click();
 
     const ready = oneEvent(el, 'ceop-stats-ready');
     el.scrollIntoView();
     await ready;
-    expect(fetched('/src/bar-chart.ts')).to.equal(true);
+    expect(fetched('/src/chart/bar-chart.ts')).to.equal(true);
   });
 
   it('many widgets share one load of the chart code', async () => {
@@ -42,12 +42,12 @@ describe('the chart code loads only when needed', () => {
     const ready = widgets.map((el) => oneEvent(el, 'ceop-stats-ready'));
     wrapper.append(...widgets);
     await Promise.all(ready);
-    const loads = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/src/bar-chart.ts'));
+    const loads = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/src/chart/bar-chart.ts'));
     expect(loads).to.have.length(1);
   });
 
   it('the data-in code is fetched only for data from outside the bundle', async () => {
-    expect(fetched('/src/data-in.ts')).to.equal(false);
+    expect(fetched('/src/data/data-in.ts')).to.equal(false);
     const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('ceop-stats');
     el.noAnimation = true;
@@ -56,7 +56,7 @@ describe('the chart code loads only when needed', () => {
     wrapper.append(el);
     await ready;
     expect(headingText(el)).to.equal('Cases');
-    expect(fetched('/src/data-in.ts')).to.equal(true);
+    expect(fetched('/src/data/data-in.ts')).to.equal(true);
   });
 });
 

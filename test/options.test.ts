@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/ceop-figures.js';
-import { parseOptions, type RawOptions } from '../src/options.js';
+import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
+import { parseOptions, type RawOptions } from '../src/element/attributes.js';
 
 const parse = (raw: RawOptions) => parseOptions(raw, CEOP_FIGURES, 'en-GB');
 const problem = (raw: RawOptions) => {
@@ -14,13 +14,13 @@ describe('attribute parsing', () => {
     const result = parse({});
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
-    const { measure, first, last, highlight, theme, locale } = result.options;
+    const { measure, first, last, highlight, theme, locale } = result.value;
     expect([measure.id, first, last, highlight, theme, locale]).to.deep.equal(['children', 0, 4, 'records', 'auto', 'en-GB']);
   });
 
   it('treats blank values as not set and ignores case and spaces', () => {
     const result = parse({ metric: ' Networks ', from: '', to: null, highlight: 'LATEST', theme: 'Dark' });
-    expect(result.ok && [result.options.measure.id, result.options.last, result.options.highlight, result.options.theme]).to.deep.equal([
+    expect(result.ok && [result.value.measure.id, result.value.last, result.value.highlight, result.value.theme]).to.deep.equal([
       'networks',
       4,
       'latest',
@@ -30,7 +30,7 @@ describe('attribute parsing', () => {
 
   it('names a year by the calendar year it starts in', () => {
     const result = parse({ from: '2008', to: 2009 });
-    expect(result.ok && [result.options.first, result.options.last]).to.deep.equal([2, 3]);
+    expect(result.ok && [result.value.first, result.value.last]).to.deep.equal([2, 3]);
   });
 
   it('explains a bad metric and lists the allowed ones', () => {
@@ -60,7 +60,7 @@ describe('attribute parsing', () => {
 
   it('falls back to en-GB when the page language is malformed', () => {
     const result = parseOptions({}, CEOP_FIGURES, 'not a tag');
-    expect(result.ok && result.options.locale).to.equal('en-GB');
+    expect(result.ok && result.value.locale).to.equal('en-GB');
   });
 
   it('quotes a huge bad value briefly', () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { parseCount, readTable, slugify } from '../src/table-data.js';
-import type { Dataset } from '../src/dataset.js';
+import { parseCount, readTable, slugify } from '../src/data/table-reader.js';
+import type { Dataset } from '../src/data/dataset.js';
 
 interface Built {
   head: string[];
@@ -42,7 +42,7 @@ const example = (): Built => ({
 function dataset(built: Built | HTMLTableElement, locale = 'en-GB'): Dataset {
   const result = readTable(built instanceof HTMLTableElement ? built : makeTable(built), locale);
   if (!result.ok) throw new Error(`expected a dataset, got: ${result.message}`);
-  return result.dataset;
+  return result.value;
 }
 
 function problem(built: Built | HTMLTableElement, locale = 'en-GB'): string {
@@ -307,9 +307,10 @@ describe('readTable', () => {
   it('never throws', () => {
     expect(readTable(null as unknown as HTMLTableElement, 'en-GB')).to.deep.equal({
       ok: false,
+      code: 'schema',
       message: 'table: could not be read',
     });
-    expect(readTable({} as HTMLTableElement, 'en-GB')).to.deep.equal({ ok: false, message: 'table: could not be read' });
+    expect(readTable({} as HTMLTableElement, 'en-GB')).to.deep.equal({ ok: false, code: 'schema', message: 'table: could not be read' });
   });
 });
 

@@ -5,7 +5,7 @@
  * other languages are chunks of their own (see index.ts).
  */
 
-import type { Dataset } from '../dataset.js';
+import type { Dataset } from '../data/dataset.js';
 
 /** How the latest value compares with the year before it. */
 export type Change =

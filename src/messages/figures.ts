@@ -3,7 +3,7 @@
  * labels, notes, total label and source line. Imported by the catalogues of
  * languages other than English, so this code is fetched only with them.
  */
-import type { Dataset } from '../dataset.js';
+import type { Dataset } from '../data/dataset.js';
 import type { BundledTexts } from './en.js';
 
 /** A catalogue's `bundled`: the figures with these texts in place of their English ones, made once. */

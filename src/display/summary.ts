@@ -5,9 +5,9 @@
  * accessible description and the line under the heading. This file finds the
  * facts; the language's catalogue words them.
  */
-import { type Dataset, type Measure, isPartialTotal, measureTotal } from './dataset.js';
+import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../data/dataset.js';
 import { formatCount, percentFormat } from './format.js';
-import type { Change, LatestFacts, Messages } from './messages/en.js';
+import type { Change, LatestFacts, Messages } from '../messages/en.js';
 import { recordStreak, recordYears } from './records.js';
 
 export interface SummaryInput {

@@ -3,9 +3,10 @@
  * allow-list: every value is checked against what the data offers, and a bad
  * one yields a message that says what is wrong and what is allowed.
  */
-import { type Dataset, type Measure, type Source, describeValue, startYear } from './dataset.js';
-import type { FetchOptions } from './data-loaders.js';
-import { isValidLocale } from './format.js';
+import { type Dataset, type Measure, type Source, describeValue, startYear } from '../data/dataset.js';
+import type { FetchOptions } from '../data/loaders.js';
+import { type Result, attempt, fail, failure, webUrl } from '../result.js';
+import { isValidLocale } from '../display/format.js';
 
 export const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -38,9 +39,6 @@ export interface WidgetOptions {
   locale: string;
 }
 
-export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; message: string };
-
-class AttributeError extends Error {}
 
 /**
  * An attribute or property value as trimmed text, or undefined when not set
@@ -68,7 +66,7 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   if (raw === undefined) return fallback;
   const value = raw.toLowerCase() as T;
   if (!allowed.includes(value)) {
-    throw new AttributeError(`${name}=${describeValue(raw)} is not allowed. Use ${listOf(allowed)}.`);
+    fail(`${name}=${describeValue(raw)} is not allowed. Use ${listOf(allowed)}.`);
   }
   return value;
 }
@@ -77,12 +75,12 @@ function yearIndex(name: 'from' | 'to', raw: string | undefined, starts: number[
   if (raw === undefined) return undefined;
   const range = `${starts[0]} to ${starts[starts.length - 1]}`;
   if (!/^\d{4}$/.test(raw)) {
-    throw new AttributeError(`${name}=${describeValue(raw)} is not a year. Use a four-digit year from ${range}.`);
+    fail(`${name}=${describeValue(raw)} is not a year. Use a four-digit year from ${range}.`);
   }
   const year = Number(raw);
   const index = starts.indexOf(year);
   if (index === -1) {
-    throw new AttributeError(
+    fail(
       `${name}=${describeValue(raw)} is not a year in the data. Use a year from ${range}` +
         (starts.length < 12 ? ` (${starts.join(', ')}).` : '.'),
     );
@@ -115,13 +113,13 @@ export function resolveLocale(attribute: unknown, fallbackLocale: string): strin
  * @param fallbackLocale the page's language or the browser's, used when no
  *   `locale` attribute is given.
  */
-export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: string): OptionsResult {
-  try {
+export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: string): Result<WidgetOptions> {
+  return attempt('attribute', () => {
     const ids = dataset.measures.map((m) => m.id);
     const metric = given(raw.metric);
     const measure = metric === undefined ? dataset.measures[0]! : dataset.measures.find((m) => m.id === metric.toLowerCase());
     if (!measure) {
-      throw new AttributeError(`metric=${describeValue(metric)} is not a measure in the data. Use ${listOf(ids)}.`);
+      fail(`metric=${describeValue(metric)} is not a measure in the data. Use ${listOf(ids)}.`);
     }
     const starts = dataset.years.map((y) => startYear(y)!);
     const fromText = given(raw.from);
@@ -129,7 +127,7 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
     const first = yearIndex('from', fromText, starts) ?? 0;
     const last = yearIndex('to', toText, starts) ?? starts.length - 1;
     if (first > last) {
-      throw new AttributeError(
+      fail(
         `from=${describeValue(fromText)} is after to=${describeValue(toText)}. The first year must not come after the last.`,
       );
     }
@@ -137,16 +135,13 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
     const theme = oneOf('theme', given(raw.theme), THEMES, 'auto');
     const localeAttribute = given(raw.locale);
     if (localeAttribute !== undefined && !isValidLocale(localeAttribute)) {
-      throw new AttributeError(
+      fail(
         `locale=${describeValue(localeAttribute)} is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.`,
       );
     }
     const locale = resolveLocale(localeAttribute, fallbackLocale);
-    return { ok: true, options: { measure, first, last, highlight, theme, locale } };
-  } catch (error) {
-    if (error instanceof AttributeError) return { ok: false, message: error.message };
-    throw error;
-  }
+    return { measure, first, last, highlight, theme, locale };
+  });
 }
 
 export interface RawSourceOptions {
@@ -155,35 +150,22 @@ export interface RawSourceOptions {
   noSource?: unknown;
 }
 
-export type SourceResult = { ok: true; source: Source | undefined } | { ok: false; message: string };
-
-/** An http(s) URL resolved against the page, or undefined for anything else (javascript:, data:, unparsable). */
-function webUrl(text: string, baseUrl: string): URL | undefined {
-  let url: URL;
-  try {
-    url = new URL(text, baseUrl);
-  } catch {
-    return undefined;
-  }
-  return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-}
-
 /**
  * The source line: the data's source, with its text and link overridden by
  * `source-label` and `source-url`, or none with `no-source`. A label alone
  * keeps the data's link; a link alone keeps the data's label.
  */
-export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | undefined, baseUrl: string): SourceResult {
-  if (raw.noSource === true) return { ok: true, source: undefined };
+export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | undefined, baseUrl: string): Result<Source | undefined> {
+  if (raw.noSource === true) return { ok: true, value: undefined };
   const urlText = given(raw.sourceUrl);
   const url = urlText === undefined ? undefined : webUrl(urlText, baseUrl);
   if (urlText !== undefined && !url) {
-    return { ok: false, message: `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.` };
+    return failure('attribute', `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.`);
   }
   const label = given(raw.sourceLabel) ?? dataSource?.label ?? url?.hostname;
-  if (label === undefined) return { ok: true, source: undefined };
+  if (label === undefined) return { ok: true, value: undefined };
   const link = url?.href ?? dataSource?.url;
-  return { ok: true, source: link === undefined ? { label } : { label, url: link } };
+  return { ok: true, value: link === undefined ? { label } : { label, url: link } };
 }
 
 export interface RawFetchOptions {
@@ -192,15 +174,13 @@ export interface RawFetchOptions {
   timeout?: unknown;
 }
 
-export type FetchOptionsResult = { ok: true; options: FetchOptions | undefined } | { ok: false; message: string };
-
 /**
  * The request `src` asks for, or undefined when there is no `src`. Only
  * http(s) URLs are fetched, resolved against the page; credentials are sent
  * only when the page opts in.
  */
-export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): FetchOptionsResult {
-  try {
+export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): Result<FetchOptions | undefined> {
+  return attempt('attribute', () => {
     const src = given(raw.src);
     const credentials = oneOf('credentials', given(raw.credentials), CREDENTIALS, 'omit');
     const timeoutText = given(raw.timeout);
@@ -208,19 +188,16 @@ export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): FetchO
     if (timeoutText !== undefined) {
       timeout = /^\d{1,6}$/.test(timeoutText) ? Number(timeoutText) : NaN;
       if (!(timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
-        throw new AttributeError(
+        fail(
           `timeout=${describeValue(timeoutText)} is not allowed. Use a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`,
         );
       }
     }
-    if (src === undefined) return { ok: true, options: undefined };
+    if (src === undefined) return undefined;
     const url = webUrl(src, baseUrl);
     if (!url) {
-      throw new AttributeError(`src=${describeValue(src)} is not an http or https URL. Give the address of a JSON file.`);
+      fail(`src=${describeValue(src)} is not an http or https URL. Give the address of a JSON file.`);
     }
-    return { ok: true, options: { url: url.href, credentials, timeout } };
-  } catch (error) {
-    if (error instanceof AttributeError) return { ok: false, message: error.message };
-    throw error;
-  }
+    return { url: url.href, credentials, timeout };
+  });
 }

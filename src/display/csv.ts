@@ -1,17 +1,17 @@
 /**
- * The table view as a CSV file (RFC 4180): the same years, values, records,
+ * The data table as a CSV file (RFC 4180): the same years, values, records,
  * notes and total row as src/data-table.ts shows, but with plain integers
  * whatever the locale, so a spreadsheet reads them as numbers. No DOM here,
  * so every rule is unit-testable.
  */
-import { type Dataset, type Measure, type Source, isPartialTotal, measureTotal, startYear } from './dataset.js';
-import type { Messages } from './messages/en.js';
+import { type Dataset, type Measure, type Source, isPartialTotal, measureTotal, startYear } from '../data/dataset.js';
+import type { Messages } from '../messages/en.js';
 
 /** The built-in texts the file uses: the widget's catalogue, so the file is in the language the table is. */
 export type CsvText = Pick<Messages, 'yearColumn' | 'record' | 'noteColumn' | 'totalRow' | 'sourcePrefix'>;
 
-/** The years shown and what the table says about each: the parts of a SeriesView the file needs. */
-export interface CsvView {
+/** The years shown and what the table says about each: the parts of a Series the file needs. */
+export interface CsvSeries {
   labels: string[];
   values: (number | null)[];
   records: boolean[];
@@ -21,7 +21,7 @@ export interface CsvView {
 export interface CsvInput {
   dataset: Dataset;
   measure: Measure;
-  view: CsvView;
+  series: CsvSeries;
   source: Source | undefined;
   text: CsvText;
 }
@@ -53,16 +53,16 @@ export function numberCell(value: number | null | undefined): string {
 }
 
 /** The CSV text, with its byte-order mark: header, one row per year shown, the total row, then a blank line and the source. */
-export function buildCsv({ dataset, measure, view, source, text }: CsvInput): string {
+export function buildCsv({ dataset, measure, series, source, text }: CsvInput): string {
   // The same total label as the table's footer (src/data-table.ts).
   const totalLabel = text.totalRow(dataset.totalLabel, isPartialTotal(measure));
   const rows = [
     [text.yearColumn, measure.label, text.record, text.noteColumn].map(textCell),
-    ...view.labels.map((year, i) => [
+    ...series.labels.map((year, i) => [
       textCell(year),
-      numberCell(view.values[i]),
-      view.records[i] ? textCell(text.record) : '',
-      textCell((view.notes[i] ?? []).join(' ')),
+      numberCell(series.values[i]),
+      series.records[i] ? textCell(text.record) : '',
+      textCell((series.notes[i] ?? []).join(' ')),
     ]),
     [textCell(totalLabel), numberCell(measureTotal(measure)), '', ''],
   ];

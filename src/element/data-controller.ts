@@ -6,25 +6,26 @@
  * light DOM so an editor's table or JSON can change after the upgrade.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CEOP_FIGURES } from './ceop-figures.js';
-import type { FetchOptions, Problem } from './data-loaders.js';
-import type { Dataset } from './dataset.js';
-import { lazyChunk } from './lazy-chunk.js';
+import { CEOP_FIGURES } from '../data/ceop-figures.js';
+import type { Dataset } from '../data/dataset.js';
+import type { FetchOptions } from '../data/loaders.js';
+import type { Problem, Result } from '../result.js';
+import { lazyChunk } from '../runtime/lazy-chunk.js';
 
-type DataIn = typeof import('./data-in.js');
+type DataIn = typeof import('../data/data-in.js');
 /** The code for data from outside the bundle, loaded only when some widget has such data. */
-const dataIn = lazyChunk(() => import('./data-in.js'));
+const dataIn = lazyChunk(() => import('../data/data-in.js'));
 
-export type DataOrigin = 'src' | 'inline' | 'table' | 'bundled';
+export type DataState = { status: 'loading' } | { status: 'ready'; dataset: Dataset } | { status: 'error'; problem: Problem };
 
-export type DataState =
-  | { status: 'loading' }
-  | { status: 'ready'; dataset: Dataset; origin: DataOrigin }
-  | { status: 'error'; problem: Problem };
+/** The state a parse or a fetch leads to. */
+function stateOf(result: Result<Dataset>): DataState {
+  return result.ok ? { status: 'ready', dataset: result.value } : { status: 'error', problem: { code: result.code, message: result.message } };
+}
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export class DataSource implements ReactiveController {
+export class DataController implements ReactiveController {
   state: DataState = { status: 'loading' };
 
   private readonly host: Host;
@@ -107,7 +108,7 @@ export class DataSource implements ReactiveController {
     const result = await fetchDataset(request, controller.signal);
     if (!result || controller !== this.inFlight) return;
     this.inFlight = undefined;
-    this.setState(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'src' } : { status: 'error', problem: result.problem });
+    this.setState(stateOf(result));
   }
 
   private readChildren(): void {
@@ -115,22 +116,13 @@ export class DataSource implements ReactiveController {
     const script = this.host.querySelector(':scope > script[type="application/json"]');
     const table = this.host.querySelector<HTMLTableElement>(':scope > table');
     if (!script && !table) {
-      this.setState({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
+      this.setState({ status: 'ready', dataset: CEOP_FIGURES });
       return;
     }
     const apply = ({ datasetFromJson, readTable }: DataIn) => {
       if (read !== this.childrenRead || this.request) return;
-      if (script) {
-        const result = datasetFromJson(script.textContent, 'inline JSON');
-        this.setState(result.ok ? { status: 'ready', dataset: result.dataset, origin: 'inline' } : { status: 'error', problem: result.problem });
-      } else if (table) {
-        const result = readTable(table, this.locale());
-        this.setState(
-          result.ok
-            ? { status: 'ready', dataset: result.dataset, origin: 'table' }
-            : { status: 'error', problem: { code: 'schema', message: result.message } },
-        );
-      }
+      if (script) this.setState(stateOf(datasetFromJson(script.textContent, 'inline JSON')));
+      else if (table) this.setState(stateOf(readTable(table, this.locale())));
     };
     if (dataIn.loaded) {
       apply(dataIn.loaded);

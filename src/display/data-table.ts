@@ -5,23 +5,23 @@
  */
 /* eslint-disable lit-a11y/no-redundant-role -- the roles are what keeps a narrow widget's restyled table a table for screen readers. */
 import { html, nothing } from 'lit';
-import { type Dataset, type Measure, isPartialTotal, measureTotal } from './dataset.js';
+import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../data/dataset.js';
 import { formatCount } from './format.js';
-import type { Messages } from './messages/en.js';
-import type { SeriesView } from './series-view.js';
+import type { Messages } from '../messages/en.js';
+import type { Series } from './series.js';
 
 export interface DataTableInput {
   id: string;
   caption: string;
   dataset: Dataset;
   measure: Measure;
-  view: SeriesView;
+  series: Series;
   locale: string;
   messages: Messages;
 }
 
-export function renderDataTable({ id, caption, dataset, measure, view, locale, messages }: DataTableInput) {
-  const hasNotes = view.notes.some((notes) => notes.length > 0);
+export function renderDataTable({ id, caption, dataset, measure, series, locale, messages }: DataTableInput) {
+  const hasNotes = series.notes.some((notes) => notes.length > 0);
   const totalLabel = messages.totalRow(dataset.totalLabel, isPartialTotal(measure));
   // Explicit roles keep it a table for screen readers when a narrow widget lays its rows out as blocks (see the styles).
   return html`<table id=${id} class="data-table" role="table">
@@ -35,15 +35,15 @@ export function renderDataTable({ id, caption, dataset, measure, view, locale, m
       </tr>
     </thead>
     <tbody role="rowgroup">
-      ${view.labels.map((year, i) => {
-        const value = view.values[i];
+      ${series.labels.map((year, i) => {
+        const value = series.values[i];
         return html`<tr role="row">
           <th scope="row" role="rowheader">${year}</th>
           <td role="cell" class="number">
             ${value === null || value === undefined ? messages.notReported : formatCount(value, locale)}
           </td>
-          <td role="cell">${view.records[i] ? messages.record : ''}</td>
-          ${hasNotes ? html`<td role="cell" class="note">${view.notes[i]!.join(' ')}</td>` : nothing}
+          <td role="cell">${series.records[i] ? messages.record : ''}</td>
+          ${hasNotes ? html`<td role="cell" class="note">${series.notes[i]!.join(' ')}</td>` : nothing}
         </tr>`;
       })}
     </tbody>

@@ -2,15 +2,15 @@
  * What the chart shows for a set of options: the years in range, their values,
  * which bars are highlighted and what each year's tooltip says. Records are
  * decided on the full series, then cut to the range, so that "record" means
- * the same in a two-year view as in the full one.
+ * the same in a two-year range as in the full one.
  */
-import { notesForYear } from './dataset.js';
+import { notesForYear } from '../data/dataset.js';
 import { formatCount } from './format.js';
-import type { WidgetOptions } from './options.js';
-import type { Messages } from './messages/en.js';
+import type { WidgetOptions } from '../element/attributes.js';
+import type { Messages } from '../messages/en.js';
 import { recordYears } from './records.js';
 
-export interface SeriesView {
+export interface Series {
   labels: string[];
   values: (number | null)[];
   records: boolean[];
@@ -24,7 +24,7 @@ export interface SeriesView {
   notes: string[][];
 }
 
-export function seriesView({ measure, first, last, highlight, locale }: WidgetOptions, years: string[], messages: Messages): SeriesView {
+export function seriesOf({ measure, first, last, highlight, locale }: WidgetOptions, years: string[], messages: Messages): Series {
   const allRecords = recordYears(measure.values, measure.total);
   const labels = years.slice(first, last + 1);
   const values = measure.values.slice(first, last + 1);

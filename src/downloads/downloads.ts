@@ -4,20 +4,20 @@
  * The element hands over what it shows; nothing here reads the data any
  * other way, so the files say what the chart, table and counters say.
  */
-import type { BarChart, BarChartColors, BarChartModel } from './bar-chart.js';
-import { buildCsv, downloadName } from './csv.js';
-import { type Dataset, type Measure, type Source, measureTotal } from './dataset.js';
-import { formatCount } from './format.js';
-import type { SeriesView } from './series-view.js';
-import type { Messages } from './messages/en.js';
-import { counterLabel } from './messages/index.js';
+import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
+import { buildCsv, downloadName } from '../display/csv.js';
+import { type Dataset, type Measure, type Source, measureTotal } from '../data/dataset.js';
+import { formatCount } from '../display/format.js';
+import type { Series } from '../display/series.js';
+import type { Messages } from '../messages/en.js';
+import { counterLabel } from '../messages/index.js';
 
 export interface DownloadInput {
   /** The widget: its width, its shadow root's fonts and layout, and where temporary elements go. */
   host: HTMLElement;
   dataset: Dataset;
   measure: Measure;
-  view: SeriesView;
+  series: Series;
   /** The source line shown, else the data's own: a file outlives the page that gave its context. */
   source: Source | undefined;
   heading: string;
@@ -60,9 +60,9 @@ function rootOf(host: HTMLElement): ShadowRoot {
   return root;
 }
 
-export function downloadCsv({ host, dataset, measure, view, source, messages }: DownloadInput): void {
-  const text = buildCsv({ dataset, measure, view, source, text: messages });
-  save(new Blob([text], { type: 'text/csv;charset=utf-8' }), downloadName(measure.id, view.labels, 'csv'), rootOf(host));
+export function downloadCsv({ host, dataset, measure, series, source, messages }: DownloadInput): void {
+  const text = buildCsv({ dataset, measure, series, source, text: messages });
+  save(new Blob([text], { type: 'text/csv;charset=utf-8' }), downloadName(measure.id, series.labels, 'csv'), rootOf(host));
 }
 
 /** Canvas sides past this fail or are refused in some engines; a very wide widget is drawn at a lower ratio instead. */
@@ -243,5 +243,5 @@ export async function downloadPng(input: PictureInput): Promise<void> {
   const picture = composePicture(input, root);
   const blob = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the image');
-  save(blob, downloadName(input.measure.id, input.view.labels, 'png'), root);
+  save(blob, downloadName(input.measure.id, input.series.labels, 'png'), root);
 }

@@ -6,19 +6,14 @@
  * Only `textContent` is read: nothing in the table is ever parsed as HTML.
  */
 import { describeValue } from './dataset.js';
+import { numberFormat } from '../display/format.js';
+import { type Result, attempt, fail, failure } from '../result.js';
 import { countProblem, MAX_VALUE, validateDataset } from './validate-dataset.js';
 import type { Dataset } from './dataset.js';
-
-export type TableResult = { ok: true; dataset: Dataset } | { ok: false; message: string };
 
 /** Cell texts that mean "not reported" (compared in lower case). */
 const NOT_REPORTED = new Set(['', '-', '\u2013', '\u2014', 'n/r', 'n/a']);
 
-class TableError extends Error {}
-
-function fail(message: string): never {
-  throw new TableError(message);
-}
 
 /** A cell's text as the reader sees it: whitespace collapsed and trimmed. */
 function clean(text: string): string {
@@ -39,10 +34,10 @@ const separatorCache = new Map<string, Separators>();
 
 function numberParts(locale: string): Intl.NumberFormatPart[] {
   try {
-    return new Intl.NumberFormat(locale).formatToParts(12345.6);
+    return numberFormat(locale, 'plain').formatToParts(12345.6);
   } catch {
     // Not a valid locale tag: read numbers the English way rather than fail.
-    return new Intl.NumberFormat('en').formatToParts(12345.6);
+    return numberFormat('en', 'plain').formatToParts(12345.6);
   }
 }
 
@@ -130,7 +125,7 @@ interface CandidateMeasure {
   total?: number;
 }
 
-function read(table: HTMLTableElement, locale: string): TableResult {
+function read(table: HTMLTableElement, locale: string): Dataset {
   // table.rows lists thead rows, then body rows, then tfoot rows: the order the editor sees.
   const rows = Array.from(table.rows);
   const rowNumber = (row: HTMLTableRowElement): number => rows.indexOf(row) + 1;
@@ -188,18 +183,18 @@ function read(table: HTMLTableElement, locale: string): TableResult {
   }
 
   const result = validateDataset({ years, measures });
-  return result.ok ? result : { ok: false, message: `table: ${result.message}` };
+  if (!result.ok) fail(`table: ${result.message}`);
+  return result.value;
 }
 
 /**
  * Reads an editor's table into a validated Dataset. `locale` is the page's
  * locale (BCP 47), used for thousands separators. Never throws.
  */
-export function readTable(table: HTMLTableElement, locale: string): TableResult {
+export function readTable(table: HTMLTableElement, locale: string): Result<Dataset> {
   try {
-    return read(table, locale);
-  } catch (error) {
-    if (error instanceof TableError) return { ok: false, message: error.message };
-    return { ok: false, message: 'table: could not be read' };
+    return attempt('schema', () => read(table, locale));
+  } catch {
+    return failure('schema', 'table: could not be read');
   }
 }

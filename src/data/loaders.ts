@@ -3,17 +3,9 @@
  * and URLs. Every failure becomes a Problem with a machine-readable code and
  * a message for the editor, never an exception.
  */
+import { type Result, failure } from '../result.js';
 import type { Dataset } from './dataset.js';
 import { validateDataset } from './validate-dataset.js';
-
-export type ProblemCode = 'fetch-failed' | 'http-status' | 'timeout' | 'not-json' | 'schema' | 'attribute';
-
-export interface Problem {
-  code: ProblemCode;
-  message: string;
-}
-
-export type Loaded = { ok: true; dataset: Dataset } | { ok: false; problem: Problem };
 
 /** A dataset of 200 years by 20 measures is far below this; more is a wrong URL. */
 export const MAX_JSON_CHARS = 1_000_000;
@@ -32,9 +24,9 @@ function shorten(text: string, length = 80): string {
 }
 
 /** Parses and validates JSON text; `where` names the source in messages ("src", "inline JSON"). */
-export function datasetFromJson(text: string, where: string): Loaded {
+export function datasetFromJson(text: string, where: string): Result<Dataset> {
   if (text.length > MAX_JSON_CHARS) {
-    return { ok: false, problem: { code: 'schema', message: `${where}: ${text.length} characters is more than the ${MAX_JSON_CHARS} allowed` } };
+    return failure('schema', `${where}: ${text.length} characters is more than the ${MAX_JSON_CHARS} allowed`);
   }
   let json: unknown;
   try {
@@ -43,24 +35,23 @@ export function datasetFromJson(text: string, where: string): Loaded {
     // The parser's own words differ between browsers; the start of the text says more to an editor.
     const start = text.trim().slice(0, 30);
     const message = start ? `${where}: not JSON; it starts ${JSON.stringify(start)}` : `${where}: not JSON; it is empty`;
-    return { ok: false, problem: { code: 'not-json', message } };
+    return failure('not-json', message);
   }
   const result = validateDataset(json);
-  return result.ok ? result : { ok: false, problem: { code: 'schema', message: `${where}: ${result.message}` } };
+  return result.ok ? result : failure('schema', `${where}: ${result.message}`);
 }
 
 /**
  * Fetches a dataset. Resolves to undefined when `signal` aborts it (the
  * widget was removed, or `src` changed), so a late answer is never shown.
  */
-export async function fetchDataset({ url, credentials, timeout }: FetchOptions, signal: AbortSignal): Promise<Loaded | undefined> {
+export async function fetchDataset({ url, credentials, timeout }: FetchOptions, signal: AbortSignal): Promise<Result<Dataset> | undefined> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal.addEventListener('abort', abort);
   const timedOut = () => controller.signal.reason === TIMED_OUT;
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
   const shortUrl = shorten(url);
-  const fail = (code: ProblemCode, message: string): Loaded => ({ ok: false, problem: { code, message } });
   try {
     let response: Response;
     try {
@@ -73,19 +64,19 @@ export async function fetchDataset({ url, credentials, timeout }: FetchOptions, 
       });
     } catch {
       if (signal.aborted) return undefined;
-      if (timedOut()) return fail('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
-      return fail('fetch-failed', `src: could not fetch ${shortUrl} (network error, or the server does not allow this page to read it)`);
+      if (timedOut()) return failure('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
+      return failure('fetch-failed', `src: could not fetch ${shortUrl} (network error, or the server does not allow this page to read it)`);
     }
     if (!response.ok) {
-      return fail('http-status', `src: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl}`);
+      return failure('http-status', `src: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl}`);
     }
     let text: string;
     try {
       text = await response.text();
     } catch {
       if (signal.aborted) return undefined;
-      if (timedOut()) return fail('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
-      return fail('fetch-failed', `src: the answer from ${shortUrl} broke off`);
+      if (timedOut()) return failure('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
+      return failure('fetch-failed', `src: the answer from ${shortUrl} broke off`);
     }
     if (signal.aborted) return undefined;
     return datasetFromJson(text, 'src');

@@ -3,11 +3,9 @@
  * and every text are always computed from data that has passed the same
  * checks. Loaded only when data comes from outside the bundle.
  */
+import { type Result, attempt, fail, webUrl } from '../result.js';
 import { type Dataset, type Measure, type MeasureNote, type Source, describeValue, startYear } from './dataset.js';
 
-export type ValidationResult =
-  | { ok: true; dataset: Dataset }
-  | { ok: false; message: string };
 
 /** Values above this are surely a typo (or a unit mix-up) rather than a count. */
 export const MAX_VALUE = 1e12;
@@ -17,11 +15,6 @@ export const MAX_LABEL_LENGTH = 200;
 const MAX_NOTE_LENGTH = 2000;
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
 
-class SchemaError extends Error {}
-
-function fail(message: string): never {
-  throw new SchemaError(message);
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,21 +31,13 @@ function text(value: unknown, where: string, maxLength: number): string {
   return value.trim();
 }
 
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url, 'https://example.invalid/');
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 function source(value: unknown, where: string): Source {
   if (!isRecord(value)) fail(`${where}: expected an object with "label" and optional "url"`);
   const result: Source = { label: text(value.label, `${where} label`, MAX_LABEL_LENGTH) };
   if (value.url !== undefined) {
     const url = text(value.url, `${where} url`, 2000);
-    if (!isHttpUrl(url)) fail(`${where} url: only http and https links are allowed, got ${describeValue(url)}`);
+    if (!webUrl(url, 'https://example.invalid/')) fail(`${where} url: only http and https links are allowed, got ${describeValue(url)}`);
     result.url = url;
   }
   return result;
@@ -123,14 +108,13 @@ function measure(value: unknown, index: number, years: string[]): Measure {
   return result;
 }
 
-
 /**
  * Checks that `input` is a dataset the widget can show truthfully, and returns
  * a clean copy (trimmed text, no unknown fields) or the first problem, worded
  * for the editor who has to fix it.
  */
-export function validateDataset(input: unknown): ValidationResult {
-  try {
+export function validateDataset(input: unknown): Result<Dataset> {
+  return attempt('schema', () => {
     if (!isRecord(input)) fail('expected an object with "years" and "measures"');
     if (!Array.isArray(input.years)) fail('"years" must be a list of year labels');
     if (input.years.length === 0) fail('"years" is empty; at least one year is needed');
@@ -169,11 +153,8 @@ export function validateDataset(input: unknown): ValidationResult {
       if (!Array.isArray(input.sources)) fail('"sources" must be a list');
       dataset.sources = input.sources.map((s: unknown, i: number) => source(s, `source ${i + 1}`));
     }
-    return { ok: true, dataset };
-  } catch (error) {
-    if (error instanceof SchemaError) return { ok: false, message: error.message };
-    throw error;
-  }
+    return dataset;
+  });
 }
 
 

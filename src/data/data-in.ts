@@ -3,5 +3,5 @@
  * editor's table, the validator), as one chunk that a page loads only when a
  * widget has such data.
  */
-export { datasetFromJson, fetchDataset } from './data-loaders.js';
-export { readTable } from './table-data.js';
+export { datasetFromJson, fetchDataset } from './loaders.js';
+export { readTable } from './table-reader.js';

@@ -1,0 +1,212 @@
+/**
+ * The chart's life on the page: Chart.js and the adapter are a chunk fetched
+ * (once for every widget) when a widget is about to be seen or printed; the
+ * chart is drawn after each render that changed what it shows, with the
+ * colours, font and direction read from the CSS once per drawing (a canvas
+ * cannot inherit them); it is redrawn when the reader's preferences or the
+ * page's CSS change them, sharper while printing, and announces each complete
+ * drawing with `ceop-stats-ready`. Chart.js follows the box's size itself
+ * (a ResizeObserver on the canvas's parent, inside shadow roots too).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
+import { formatCount } from '../display/format.js';
+import type { Series } from '../display/series.js';
+import type { Messages } from '../messages/en.js';
+import { emit } from '../runtime/emit.js';
+import { lazyChunk } from '../runtime/lazy-chunk.js';
+import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js';
+import { watchStyle } from '../runtime/style-watch.js';
+
+const chartCode = lazyChunk(() => import('../chart/bar-chart.js'));
+
+/** The chart chunk, loading it if need be: a picture of the chart needs it even when no chart is on screen. */
+export const loadChartCode = () => chartCode.load();
+
+/** What the chart shows: from the widget's view of its data. */
+export interface ChartInput {
+  series: Series;
+  locale: string;
+  messages: Messages;
+  animate: boolean;
+  /** `detail` of the ready event once it is drawn. */
+  ready: { metric: string; years: string[] };
+}
+
+interface Parts {
+  canvas(): HTMLCanvasElement | undefined;
+  /** The element that holds the palette's custom properties. */
+  palette(): Element | undefined;
+  /** What to draw now, or undefined when there is nothing to draw. */
+  input(): ChartInput | undefined;
+}
+
+const PRINT_PIXEL_RATIO = 3;
+
+export class ChartController implements ReactiveController {
+  /** Within a viewport's height of being seen, when last looked: its updates go first when the main thread is busy. */
+  nearViewport = false;
+  /** The chart was last drawn right to left: the arrow keys follow what the reader sees. */
+  rtl = false;
+
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly parts: Parts;
+  private chart?: BarChart;
+  /** The colours the chart was last drawn with, to redraw only when the CSS really changed them. */
+  private drawnColors = '';
+  private stale = true;
+  private readyDetail?: ChartInput['ready'];
+  private stopWaitingForView?: () => void;
+  private stopWatchingStyle?: () => void;
+  private readonly forcedColors = matchMedia('(forced-colors: active)');
+  /** Reader preferences that change how the chart is drawn (reduced motion comes through the count-up's `redraw`). */
+  private readonly preferences = [this.forcedColors, matchMedia('(prefers-color-scheme: dark)')];
+
+  constructor(host: ReactiveControllerHost & HTMLElement, parts: Parts) {
+    this.host = host;
+    this.parts = parts;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    for (const query of this.preferences) query.addEventListener('change', this.redraw);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+    this.stopWatchingStyle = watchStyle(this.host, this.onStyleChange);
+    this.stale = true;
+    this.nearViewport = mayBeNearViewport(this.host);
+    // A widget already in view starts fetching the chart code now, while it renders its text.
+    if (!chartCode.requested && this.nearViewport) void this.load();
+  }
+
+  hostDisconnected(): void {
+    for (const query of this.preferences) query.removeEventListener('change', this.redraw);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    this.stopWatchingStyle?.();
+    this.stopWatchingStyle = undefined;
+    this.stopWaitingForView?.();
+    this.stopWaitingForView = undefined;
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  /** What the chart shows has changed: draw it again after this update. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  hostUpdated(): void {
+    if (this.stale) this.sync();
+  }
+
+  /** Shows one year's tooltip and focus ring, as the keyboard chose it; undefined hides them. */
+  focus(index: number | undefined): void {
+    this.chart?.focus(index);
+  }
+
+  /** What a picture of the chart needs: the code, and the model and colours it is drawn with now. */
+  async picture(input: ChartInput): Promise<{ chartCode: Awaited<ReturnType<typeof loadChartCode>>; model: BarChartModel; colors: BarChartColors }> {
+    return { chartCode: await loadChartCode(), model: this.model(input, this.readsRtl()), colors: this.readColors() };
+  }
+
+  private sync(): void {
+    const input = this.parts.input();
+    const canvas = this.parts.canvas();
+    if (!input || !canvas || !this.host.isConnected) return;
+    const code = chartCode.loaded;
+    if (!code) {
+      this.stopWaitingForView ??= whenNearViewport(this.host, () => {
+        this.nearViewport = true;
+        void this.load();
+      });
+      return;
+    }
+    this.stale = false;
+    this.readyDetail = input.ready;
+    // Read only for a chart about to be drawn: getComputedStyle costs a style recalculation, 50 times over on a page of 50 widgets.
+    this.rtl = this.readsRtl();
+    const model = this.model(input, this.rtl);
+    const colors = this.readColors();
+    this.drawnColors = JSON.stringify(colors);
+    if (this.chart) this.chart.update(model, colors, input.animate);
+    else this.chart = new code.BarChart(canvas, model, colors, input.animate, this.onDrawn);
+  }
+
+  private async load(): Promise<void> {
+    let loaded = true;
+    try {
+      await chartCode.load();
+    } catch {
+      loaded = false;
+    }
+    // Loaded (or failed) either way: stop watching for the viewport, which holds on to the element.
+    this.stopWaitingForView?.();
+    this.stopWaitingForView = undefined;
+    // A failed chunk load (offline, blocked) leaves the summary, table and counters; say why the chart is missing.
+    if (!loaded) console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
+    else if (this.host.isConnected) this.host.requestUpdate();
+  }
+
+  private model({ series, locale, messages }: ChartInput, rtl: boolean): BarChartModel {
+    return {
+      labels: series.labels,
+      values: series.values,
+      highlighted: series.highlighted,
+      highlightLabel: series.highlightLabel,
+      notReportedLabel: messages.notReportedMarker,
+      describe: (index) => series.details[index] ?? [],
+      formatValue: (value) => formatCount(value, locale),
+      rtl,
+    };
+  }
+
+  private readsRtl(): boolean {
+    return getComputedStyle(this.host).direction === 'rtl';
+  }
+
+  /** Colours come from the resolved custom properties, so CSS themes the canvas too. */
+  private readColors(): BarChartColors {
+    const style = getComputedStyle(this.parts.palette() ?? this.host);
+    const read = (name: string) => style.getPropertyValue(name).trim();
+    return {
+      bar: read('--_bar'),
+      highlight: read('--_record'),
+      text: read('--_text'),
+      muted: read('--_muted'),
+      grid: read('--_grid'),
+      background: read('--_background'),
+      accent: read('--_accent'),
+      fontFamily: style.fontFamily || 'sans-serif',
+      forced: this.forcedColors.matches,
+    };
+  }
+
+  private readonly onDrawn = (): void => {
+    const detail = this.readyDetail;
+    if (!detail) return;
+    this.readyDetail = undefined;
+    emit(this.host, 'ceop-stats-ready', detail);
+  };
+
+  /** A preference changed, or refresh() was called: draw again in the next update. */
+  readonly redraw = (): void => {
+    this.stale = true;
+    this.host.requestUpdate();
+  };
+
+  /** CSS around the widget changed: redraw if the colours or the direction it gives the chart did. */
+  private readonly onStyleChange = (): void => {
+    if (!this.chart) return;
+    if (this.readsRtl() !== this.rtl || JSON.stringify(this.readColors()) !== this.drawnColors) this.redraw();
+  };
+
+  private readonly onBeforePrint = (): void => {
+    if (!chartCode.loaded) void this.load();
+    this.chart?.setPixelRatio(PRINT_PIXEL_RATIO);
+  };
+
+  private readonly onAfterPrint = (): void => {
+    this.chart?.setPixelRatio(undefined);
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The download buttons' work: the CSV and PNG code is a chunk fetched on the
+ * first click, handed exactly what the widget shows, so the files say what
+ * the chart, table and counters say.
+ */
+import { lazyChunk } from '../runtime/lazy-chunk.js';
+import type { ChartController, ChartInput } from './chart-controller.js';
+import type { ReadyView } from './widget-view.js';
+
+const downloadsCode = lazyChunk(() => import('../downloads/downloads.js'));
+
+export async function download(kind: 'csv' | 'png', host: HTMLElement, view: ReadyView, chart: ChartController, chartInput: ChartInput): Promise<void> {
+  const code = await downloadsCode.load();
+  const input = {
+    host,
+    dataset: view.data,
+    measure: view.options.measure,
+    series: view.series,
+    locale: view.options.locale,
+    messages: view.messages,
+    // A file leaves the page: with the source line hidden, it still names the data's source.
+    source: view.source ?? view.data.source,
+    heading: view.heading,
+  };
+  if (kind === 'csv') code.downloadCsv(input);
+  else await code.downloadPng({ ...input, ...(await chart.picture(chartInput)) });
+}

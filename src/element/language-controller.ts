@@ -1,0 +1,67 @@
+/**
+ * The widget's language: the `locale` attribute, else the nearest `lang` on
+ * the page, else the browser's. It holds the catalogue of built-in texts for
+ * that locale (English at once; any other language fetched once for the
+ * page, during which there is none and the widget keeps its loading look),
+ * and follows a site that switches `lang` on `<html>`, `<body>` or the
+ * element, as a new `locale` attribute would be followed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type Messages, messages as en } from '../messages/en.js';
+import { messagesFor } from '../messages/index.js';
+import { watchStyle } from '../runtime/style-watch.js';
+import { resolveLocale } from './attributes.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { locale?: unknown };
+
+export class LanguageController implements ReactiveController {
+  /** The locale in use, as of the last `resolve()`. */
+  locale = 'en-GB';
+  /** Its catalogue, or undefined while that is fetched. */
+  catalogue: Messages | undefined = en;
+
+  private readonly host: Host;
+  private stopWatching?: () => void;
+
+  constructor(host: Host) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stopWatching = watchStyle(this.host, () => {
+      if (this.currentLocale() !== this.locale) this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+
+  /** The texts to render with: English while a catalogue loads, when only the loading look shows. */
+  get messages(): Messages {
+    return this.catalogue ?? en;
+  }
+
+  /** The page's language around the widget. */
+  pageLocale(): string {
+    return this.host.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en-GB';
+  }
+
+  currentLocale(): string {
+    return resolveLocale(this.host.locale, this.pageLocale());
+  }
+
+  /** Settles the locale and its catalogue for this update; true when either changed. A catalogue still on its way updates the host when it comes. */
+  resolve(): boolean {
+    const locale = this.currentLocale();
+    const found = messagesFor(locale);
+    const catalogue = found instanceof Promise ? undefined : found;
+    if (found instanceof Promise) void found.then(() => this.host.requestUpdate());
+    const changed = locale !== this.locale || catalogue !== this.catalogue;
+    this.locale = locale;
+    this.catalogue = catalogue;
+    return changed;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The widget's regions as template functions, top to bottom: the alert or
+ * the heading and summary, the toolbar, the chart, the table, the download
+ * buttons, the counters and the source line, and the places the loading look
+ * holds for text still to come. Each takes what it shows; none reads the
+ * element.
+ */
+import { html, nothing } from 'lit';
+import { type Measure, type Source, isPartialTotal, measureTotal } from '../data/dataset.js';
+import { countUpValue } from '../display/count-up.js';
+import { renderDataTable } from '../display/data-table.js';
+import { formatCount } from '../display/format.js';
+import type { Messages } from '../messages/en.js';
+import { counterLabel } from '../messages/index.js';
+import type { Problem } from '../result.js';
+import type { ReadyView } from './widget-view.js';
+
+export function alertRegion(problem: Problem, messages: Messages) {
+  return html`<div class="alert" part="alert" role="alert">
+    <strong>${messages.errorTitle}</strong>
+    <span>${problem.message}</span>
+  </div>`;
+}
+
+/** The title; while loading there may be no text yet: the line's height is kept, with no empty heading. */
+export function headingRegion(text: string | undefined) {
+  return text ? html`<h2 class="heading" part="heading">${text}</h2>` : html`<div class="heading" aria-hidden="true"></div>`;
+}
+
+export function summaryRegion(text: string) {
+  return html`<p class="summary" part="summary" id="summary">${text}</p>`;
+}
+
+export function toolbarRegion(tableShown: boolean, messages: Messages, onToggle: () => void) {
+  return html`<div class="toolbar">
+    <button class="toggle" part="toggle" type="button" aria-controls="chart-or-table" @click=${onToggle}>
+      ${tableShown ? messages.showChart : messages.showTable}
+    </button>
+  </div>`;
+}
+
+export interface ChartRegionInput {
+  view: ReadyView | undefined;
+  loading: boolean;
+  hidden: boolean;
+  messages: Messages;
+  onKeydown: (event: KeyboardEvent) => void;
+  onBlur: () => void;
+}
+
+/** The chart's box: the canvas, the layer that takes keyboard focus over it, and the loading message. */
+export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur }: ChartRegionInput) {
+  return html`<div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${hidden}>
+    ${view
+      ? html`<div
+          class="chart-focus"
+          tabindex="0"
+          role="application"
+          aria-roledescription=${messages.chartRole}
+          aria-label=${view.description}
+          aria-describedby="summary keys"
+          @keydown=${onKeydown}
+          @blur=${onBlur}
+        ></div>`
+      : nothing}
+    <canvas aria-hidden="true"></canvas>
+    ${loading ? html`<p class="status" role="status">${messages.loading}</p>` : nothing}
+  </div>`;
+}
+
+export function tableRegion(view: ReadyView) {
+  const { data, options, series, messages, heading } = view;
+  return html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
+    ${renderDataTable({ id: 'table', caption: heading, dataset: data, measure: options.measure, series, locale: options.locale, messages })}
+  </div>`;
+}
+
+export function downloadsRegion(failed: boolean, messages: Messages, onCsv: () => void, onPng: () => void) {
+  return html`<div class="downloads" part="downloads">
+    <button class="download" type="button" @click=${onCsv}>${messages.downloadCsv}</button>
+    <button class="download" type="button" @click=${onPng}>${messages.downloadPng}</button>
+    <p class="download-status" role="status">${failed ? messages.downloadFailed : ''}</p>
+  </div>`;
+}
+
+function counter(measure: Measure, locale: string, progress: number, messages: Messages, period: string | undefined) {
+  const total = measureTotal(measure);
+  const final = formatCount(total, locale);
+  const label = counterLabel(measure, messages);
+  // The digits tick; a screen reader gets the final figure once, in a sentence.
+  return html`<li class="counter" part="counter">
+    <span class="counter-value" aria-hidden="true" data-final=${final}>${formatCount(countUpValue(total, progress), locale)}</span>
+    <span class="counter-label" aria-hidden="true">${label}</span>
+    <span class="visually-hidden">${messages.counterSentence(final, label, isPartialTotal(measure) ? undefined : period)}</span>
+  </li>`;
+}
+
+export function countersRegion({ data, options, messages }: ReadyView, progress: number) {
+  return html`<ul class="counters" part="counters">
+    ${data.measures.map((measure) => counter(measure, options.locale, progress, messages, data.totalLabel))}
+  </ul>`;
+}
+
+export function sourceRegion(source: Source | undefined, messages: Messages) {
+  if (!source) return nothing;
+  return html`<p class="source" part="source">
+    ${messages.sourcePrefix}
+    ${source.url ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.label}</a>` : source.label}
+  </p>`;
+}
+
+/** While data loads, the text to come has its place held (see the styles), so the widget is about as tall as it will be. */
+export const textPlaceholders = () => html`<div class="placeholder summary-placeholder"></div><div class="placeholder toolbar-placeholder"></div>`;
+export const closingPlaceholders = () => html`<div class="placeholder counters-placeholder"></div><div class="placeholder source-placeholder"></div>`;

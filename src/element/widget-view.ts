@@ -1,0 +1,73 @@
+/**
+ * What the widget shows, worked out in one pure step from its attributes,
+ * its data and its language: still loading, the one problem that stops it,
+ * or everything a render needs (options, series, heading, summary sentence,
+ * the chart's name, the source line). The element computes it only when one
+ * of those changes, never on a count-up frame.
+ */
+import type { Dataset, Source } from '../data/dataset.js';
+import { type Series, seriesOf } from '../display/series.js';
+import { summarize } from '../display/summary.js';
+import type { Messages } from '../messages/en.js';
+import { localizeData } from '../messages/index.js';
+import type { Problem } from '../result.js';
+import { type RawOptions, type RawSourceOptions, type WidgetOptions, given, parseOptions, parseSourceOptions } from './attributes.js';
+import type { DataState } from './data-controller.js';
+
+export interface WidgetViewInput {
+  attributes: RawOptions & RawSourceOptions & { heading?: unknown; summary?: unknown };
+  data: DataState;
+  /** A problem with `src`, `credentials` or `timeout`, found before any data was asked for. */
+  requestProblem?: Problem;
+  /** The catalogue of the widget's language, or undefined while it loads. */
+  messages: Messages | undefined;
+  /** The page's language, for a widget without a `locale`. */
+  pageLocale: string;
+  /** What relative URLs are resolved against. */
+  baseUrl: string;
+}
+
+export interface ReadyView {
+  status: 'ready';
+  data: Dataset;
+  options: WidgetOptions;
+  series: Series;
+  messages: Messages;
+  heading: string;
+  summary: string;
+  /** The chart's accessible name. */
+  description: string;
+  /** The source line, or undefined with `no-source` or data without a source. */
+  source: Source | undefined;
+}
+
+export type WidgetView = { status: 'loading' } | { status: 'problem'; problem: Problem } | ReadyView;
+
+const LOADING: WidgetView = { status: 'loading' };
+
+export function widgetView({ attributes, data, requestProblem, messages, pageLocale, baseUrl }: WidgetViewInput): WidgetView {
+  // Until its language's texts are here, the widget keeps its loading look: nothing in English first.
+  if (!messages) return LOADING;
+  if (requestProblem) return { status: 'problem', problem: requestProblem };
+  if (data.status === 'loading') return LOADING;
+  if (data.status === 'error') return { status: 'problem', problem: data.problem };
+  const dataset = localizeData(data.dataset, messages);
+  const parsed = parseOptions(attributes, dataset, pageLocale);
+  if (!parsed.ok) return { status: 'problem', problem: { code: parsed.code, message: parsed.message } };
+  const source = parseSourceOptions(attributes, dataset.source, baseUrl);
+  if (!source.ok) return { status: 'problem', problem: { code: source.code, message: source.message } };
+  const options = parsed.value;
+  const series = seriesOf(options, dataset.years, messages);
+  const label = options.measure.label;
+  return {
+    status: 'ready',
+    data: dataset,
+    options,
+    series,
+    messages,
+    heading: given(attributes.heading) ?? label,
+    summary: given(attributes.summary) ?? summarize({ dataset, measure: options.measure, last: options.last, locale: options.locale, messages }),
+    description: messages.chartDescription(label, series.labels[0]!, series.labels[series.labels.length - 1]!),
+    source: source.value,
+  };
+}
