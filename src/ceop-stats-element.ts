@@ -171,6 +171,8 @@ export class CeopStats extends LitElement {
   private reportedProblem?: string;
   /** The year chosen with the keyboard, as an index into the years shown. */
   private focusedYear?: number;
+  /** Settles when this widget has the table's chunk and its styles (or has given up on them). */
+  private tableCodeLoaded?: Promise<void>;
 
   constructor() {
     super();
@@ -191,8 +193,23 @@ export class CeopStats extends LitElement {
   /** Waits for a turn on the main thread when other widgets have used this task's slice; otherwise updates as Lit does. */
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature: a synchronous update returns nothing.
   protected override scheduleUpdate(): void | Promise<unknown> {
+    // The table's chunk is fetched after the first render; an update that shows the table waits for it if it is not here yet.
+    const table = (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : undefined;
     const turn = mainThreadTurn(this.chart.nearViewport);
-    return turn ? turn.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return table || turn ? Promise.all([table, turn]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** Loads the table's chunk and adds its styles to this widget; without it (offline, blocked) the chart, summary and counters still stand. */
+  private loadTableCode(): Promise<void> {
+    return region.tableCode.load().then(
+      ({ tableStyles }) => {
+        const root = this.renderRoot as ShadowRoot;
+        if (tableStyles.styleSheet && !root.adoptedStyleSheets.includes(tableStyles.styleSheet)) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, tableStyles.styleSheet];
+        }
+      },
+      () => console.warn('<ceop-stats>: the table code could not be loaded.'),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -208,7 +225,9 @@ export class CeopStats extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.view.status === 'ready') this.countUp.start();
+    if (this.view.status !== 'ready') return;
+    this.countUp.start();
+    this.tableCodeLoaded ??= this.loadTableCode();
   }
 
   /** Reads `src`, `credentials` and `timeout`, and asks the data controller for what they name. */

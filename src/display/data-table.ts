@@ -1,14 +1,17 @@
 /**
  * The chart as an HTML table: what a screen reader user, a keyboard user or
  * a printed page gets instead of (or beside) the picture. Same figures, same
- * records, same notes, formatted for the locale.
+ * records, same notes, formatted for the locale. A chunk of its own, which
+ * the widget fetches after its first render, so that the first paint does
+ * not wait for it and opening the table or printing does not either.
  */
 /* eslint-disable lit-a11y/no-redundant-role -- the roles are what keeps a narrow widget's restyled table a table for screen readers. */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../data/dataset.js';
 import { formatCount } from './format.js';
 import type { Messages } from '../messages/en.js';
 import type { Series } from './series.js';
+import type { ReadyView } from '../element/widget-view.js';
 
 export interface DataTableInput {
   id: string;
@@ -57,3 +60,107 @@ export function renderDataTable({ id, caption, dataset, measure, series, locale,
     </tfoot>
   </table>`;
 }
+
+/** The table region: the table in a focusable, labelled box that scrolls sideways only as a last resort. */
+export function tableRegion({ data, options, series, messages, heading }: ReadyView) {
+  return html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
+    ${renderDataTable({ id: 'table', caption: heading, dataset: data, measure: options.measure, series, locale: options.locale, messages })}
+  </div>`;
+}
+
+/** The table's styles, added to a widget's shadow root with the chunk (they take no room in the entry). */
+export const tableStyles = css`
+  .data-table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.875em;
+  }
+
+  .data-table caption {
+    text-align: start;
+    font-weight: 700;
+    padding-block-end: 0.25em;
+  }
+
+  .data-table th,
+  .data-table td {
+    padding: 0.3em 0.5em;
+    overflow-wrap: anywhere;
+    border-block-end: 1px solid var(--_grid);
+    text-align: start;
+  }
+
+  .data-table .number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .data-table tfoot th,
+  .data-table tfoot td {
+    font-weight: 700;
+    border-block-end: 0;
+  }
+
+  /*
+   * In a phone's column four columns cannot fit without breaking words into
+   * letters: each year becomes a block, its figure labelled, the record and
+   * the note beneath. The header row stays for screen readers, which the
+   * table's explicit roles keep reading it as a table.
+   */
+  @container (max-width: 419px) {
+    .data-table,
+    .data-table tbody,
+    .data-table tfoot,
+    .data-table caption {
+      display: block;
+    }
+
+    .data-table thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+
+    .data-table tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 0.75em;
+      padding-block: 0.3em;
+      border-block-end: 1px solid var(--_grid);
+    }
+
+    .data-table tfoot tr {
+      border-block-end: 0;
+    }
+
+    .data-table th,
+    .data-table td {
+      padding: 0;
+      border: 0;
+      overflow-wrap: break-word;
+    }
+
+    .data-table th[scope='row'] {
+      flex: 1 1 auto;
+    }
+
+    .data-table .number {
+      margin-inline-start: auto;
+    }
+
+    .data-table td:not(.number) {
+      flex: 1 0 100%;
+    }
+
+    .data-table td:empty {
+      display: none;
+    }
+
+    .data-table .note {
+      color: var(--_muted);
+    }
+  }
+`;

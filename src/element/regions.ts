@@ -8,11 +8,11 @@
 import { html, nothing } from 'lit';
 import { type Measure, type Source, isPartialTotal, measureTotal } from '../data/dataset.js';
 import { countUpValue } from '../display/count-up.js';
-import { renderDataTable } from '../display/data-table.js';
 import { formatCount } from '../display/format.js';
 import type { Messages } from '../messages/en.js';
 import { counterLabel } from '../messages/index.js';
 import type { Problem } from '../result.js';
+import { lazyChunk } from '../runtime/lazy-chunk.js';
 import type { ReadyView } from './widget-view.js';
 
 export function alertRegion(problem: Problem, messages: Messages) {
@@ -68,11 +68,11 @@ export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur
   </div>`;
 }
 
+/** The table's code: fetched after the first render (see the element's scheduleUpdate), before anyone can open it. */
+export const tableCode = lazyChunk(() => import('../display/data-table.js'));
+
 export function tableRegion(view: ReadyView) {
-  const { data, options, series, messages, heading } = view;
-  return html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
-    ${renderDataTable({ id: 'table', caption: heading, dataset: data, measure: options.measure, series, locale: options.locale, messages })}
-  </div>`;
+  return tableCode.loaded ? tableCode.loaded.tableRegion(view) : nothing;
 }
 
 export function downloadsRegion(failed: boolean, messages: Messages, onCsv: () => void, onPng: () => void) {
