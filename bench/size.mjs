@@ -11,7 +11,10 @@
  * chunks (Welsh texts, outside data, downloads) only pages that use them.
  * The reflowing layout (#11: container queries, the narrow table and
  * counters, the loading look's held places, labels that give way to marks)
- * added 0.5 KB to the entry and 0.1 KB to the chart chunk.
+ * added 0.5 KB to the entry and 0.1 KB to the chart chunk. The controllers
+ * (#12) cost about as much as moving the table's template and styles into a
+ * chunk of its own saved, so the entry stayed where #11 left it; that chunk
+ * is why `total` grew by 0.8 KB.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +24,7 @@ const BUDGETS = {
   entry: { budget: 16.6 * KB, target: 12 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
   chart: { budget: 46.2 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart, tooltips) and our adapter' },
   page: { budget: 62.8 * KB, target: 50 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
-  total: { budget: 69.7 * KB, target: undefined, what: 'every chunk together, including those only some pages fetch' },
+  total: { budget: 70.8 * KB, target: undefined, what: 'every chunk together, including those only some pages fetch' },
 };
 
 const files = readdirSync('dist')

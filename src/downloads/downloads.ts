@@ -127,34 +127,50 @@ interface TextRun {
   y: number;
 }
 
-/**
- * The picture: the card's background, the heading, the chart drawn afresh at
- * twice the device pixel ratio (never the on-screen one, which may be mid-
- * animation, showing a tooltip, or hidden behind the table), the counters'
- * final totals and the source. Its width is the widget's, in CSS pixels
- * times that ratio.
- */
-function composePicture(input: PictureInput, root: ShadowRoot): HTMLCanvasElement {
-  const { host, dataset, source, heading, locale, colors, messages } = input;
+/** Where the picture's texts go: the runs laid out so far, and the card's measures. */
+interface Layout {
+  root: ShadowRoot;
+  card: Element;
+  padding: number;
+  gap: number;
+  /** The width inside the card's padding. */
+  inner: number;
+  runs: TextRun[];
+  /** Lays out a text, wrapped to `lineWidth`, at (x, top); returns its height. */
+  addText(text: string, style: TextStyle, x: number, top: number, lineWidth: number): number;
+}
+
+function layoutOf(host: HTMLElement, root: ShadowRoot): Layout {
   const card = root.querySelector('.card') ?? host;
   const cardStyle = getComputedStyle(card);
   const padding = px(cardStyle.paddingTop);
-  const gap = px(cardStyle.rowGap);
-  const width = host.getBoundingClientRect().width;
-  const inner = Math.max(1, width - 2 * padding);
+  const inner = Math.max(1, host.getBoundingClientRect().width - 2 * padding);
   const measurer = document.createElement('canvas').getContext('2d');
   if (!measurer) throw new Error('no 2D canvas context');
-
   const runs: TextRun[] = [];
-  const addText = (text: string, style: TextStyle, x: number, top: number, lineWidth: number): number => {
-    measurer.font = style.font;
-    const lines = wrap(measurer, text, lineWidth);
-    runs.push({ lines, style, x, y: top });
-    return lines.length * style.lineHeight;
+  return {
+    root,
+    card,
+    padding,
+    gap: px(cardStyle.rowGap),
+    inner,
+    runs,
+    addText(text, style, x, top, lineWidth) {
+      measurer.font = style.font;
+      const lines = wrap(measurer, text, lineWidth);
+      runs.push({ lines, style, x, y: top });
+      return lines.length * style.lineHeight;
+    },
   };
+}
 
-  // The chart is drawn out of sight at the size it has on screen or, hidden behind the table, at the chart height
-  // the widget's CSS gives. Styled here, through the CSSOM (allowed by a strict CSP), to keep the entry's CSS small.
+/**
+ * A box out of sight where the chart is drawn afresh, at the size it has on
+ * screen or, hidden behind the table, at the chart height the widget's CSS
+ * gives. Styled through the CSSOM (allowed by a strict CSP), to keep the
+ * entry's CSS small.
+ */
+function chartStage({ root, inner }: Layout): HTMLDivElement {
   const stage = document.createElement('div');
   const shownChart = root.querySelector('.chart')?.getBoundingClientRect();
   const shown = shownChart && shownChart.width > 0 && shownChart.height > 0;
@@ -167,72 +183,94 @@ function composePicture(input: PictureInput, root: ShadowRoot): HTMLCanvasElemen
     visibility: 'hidden',
     pointerEvents: 'none',
   });
-  const chartCanvas = document.createElement('canvas');
-  stage.append(chartCanvas);
+  stage.append(document.createElement('canvas'));
   root.append(stage);
+  return stage;
+}
+
+/** The counters, in the columns the widget lays them out in, each with its final total (never a mid-animation figure); returns the y below them. */
+function layoutCounters(layout: Layout, { dataset, locale, colors, messages }: PictureInput, top: number): number {
+  const { root, card, padding, inner } = layout;
+  const items = [...root.querySelectorAll('.counter')];
+  const firstRowTop = items[0]?.getBoundingClientRect().top;
+  const columns = Math.max(1, items.filter((item) => item.getBoundingClientRect().top === firstRowTop).length);
+  const counters = root.querySelector('.counters');
+  const counterGap = counters ? px(getComputedStyle(counters).columnGap) : layout.gap;
+  const columnWidth = Math.max(1, (inner - counterGap * (columns - 1)) / columns);
+  const valueStyle = textStyle(root.querySelector('.counter-value'), card, colors.text);
+  const labelStyle = textStyle(root.querySelector('.counter-label'), card, colors.muted);
+  let y = top;
+  for (let start = 0; start < dataset.measures.length; start += columns) {
+    let rowHeight = 0;
+    dataset.measures.slice(start, start + columns).forEach((counted, column) => {
+      const x = padding + column * (columnWidth + counterGap);
+      const valueHeight = layout.addText(formatCount(measureTotal(counted), locale), valueStyle, x, y, columnWidth);
+      rowHeight = Math.max(rowHeight, valueHeight + layout.addText(counterLabel(counted, messages), labelStyle, x, y + valueHeight, columnWidth));
+    });
+    y += rowHeight + (start + columns < dataset.measures.length ? counterGap : 0);
+  }
+  return y;
+}
+
+/** Paints the background, the chart's fresh bitmap and every text run onto a canvas of the picture's size. */
+function paint(input: PictureInput, layout: Layout, chartCanvas: HTMLCanvasElement, chartTop: number, height: number): HTMLCanvasElement {
+  const { colors } = input;
+  const width = input.host.getBoundingClientRect().width;
+  const scale = Math.min(2 * devicePixelRatio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
+  const picture = document.createElement('canvas');
+  picture.width = Math.round(width * scale);
+  picture.height = Math.round(height * scale);
+  const context = picture.getContext('2d');
+  if (!context) throw new Error('no 2D canvas context');
+  context.scale(scale, scale);
+  context.fillStyle = colors.background;
+  context.fillRect(0, 0, width, height);
+  const chart = new input.chartCode.BarChart(chartCanvas, input.model, colors, false, () => undefined);
+  try {
+    chart.setPixelRatio(scale);
+    // The chart's bitmap is now at the picture's scale: drawn pixel for pixel, so it stays sharp.
+    context.drawImage(chartCanvas, layout.padding, chartTop, chartCanvas.width / scale, chartCanvas.height / scale);
+  } finally {
+    chart.destroy();
+  }
+  // Right to left, as the widget lays it out: each text starts at the mirror of its left-to-right place.
+  const rtl = input.model.rtl;
+  context.direction = rtl ? 'rtl' : 'ltr';
+  context.textAlign = rtl ? 'right' : 'left';
+  context.textBaseline = 'middle';
+  for (const run of layout.runs) {
+    context.font = run.style.font;
+    context.fillStyle = run.style.color;
+    const x = rtl ? width - run.x : run.x;
+    run.lines.forEach((line, i) => context.fillText(line, x, run.y + (i + 0.5) * run.style.lineHeight));
+  }
+  return picture;
+}
+
+/**
+ * The picture: the card's background, the heading, the chart drawn afresh at
+ * twice the device pixel ratio (never the on-screen one, which may be mid-
+ * animation, showing a tooltip, or hidden behind the table), the counters'
+ * final totals and the source. Its width is the widget's, in CSS pixels
+ * times that ratio.
+ */
+function composePicture(input: PictureInput, root: ShadowRoot): HTMLCanvasElement {
+  const { source, heading, colors, messages } = input;
+  const layout = layoutOf(input.host, root);
+  const { card, padding, gap, inner } = layout;
+  const stage = chartStage(layout);
   try {
     let y = padding;
-    y += addText(heading, textStyle(root.querySelector('.heading'), card, colors.text), padding, y, inner) + gap;
+    y += layout.addText(heading, textStyle(root.querySelector('.heading'), card, colors.text), padding, y, inner) + gap;
     const chartTop = y;
-    y += stage.getBoundingClientRect().height + gap;
-
-    // Counters: in the columns the widget lays them out in, each with its final total (never a mid-animation figure).
-    const counters = root.querySelector('.counters');
-    const items = [...root.querySelectorAll('.counter')];
-    const firstRowTop = items[0]?.getBoundingClientRect().top;
-    const columns = Math.max(1, items.filter((item) => item.getBoundingClientRect().top === firstRowTop).length);
-    const counterGap = counters ? px(getComputedStyle(counters).columnGap) : gap;
-    const columnWidth = Math.max(1, (inner - counterGap * (columns - 1)) / columns);
-    const valueStyle = textStyle(root.querySelector('.counter-value'), card, colors.text);
-    const labelStyle = textStyle(root.querySelector('.counter-label'), card, colors.muted);
-    for (let start = 0; start < dataset.measures.length; start += columns) {
-      let rowHeight = 0;
-      dataset.measures.slice(start, start + columns).forEach((counted, column) => {
-        const x = padding + column * (columnWidth + counterGap);
-        const label = counterLabel(counted, messages);
-        const valueHeight = addText(formatCount(measureTotal(counted), locale), valueStyle, x, y, columnWidth);
-        rowHeight = Math.max(rowHeight, valueHeight + addText(label, labelStyle, x, y + valueHeight, columnWidth));
-      });
-      y += rowHeight + (start + columns < dataset.measures.length ? counterGap : 0);
-    }
-
+    y = layoutCounters(layout, input, y + stage.getBoundingClientRect().height + gap);
     if (source) {
       const sourceStyle = textStyle(root.querySelector('.source'), card, colors.muted);
-      y += gap + addText(`${messages.sourcePrefix} ${source.label}`, sourceStyle, padding, y + gap, inner);
+      y += gap + layout.addText(`${messages.sourcePrefix} ${source.label}`, sourceStyle, padding, y + gap, inner);
       // The link cannot be followed in a picture: its address is written out.
-      if (source.url) y += addText(source.url, sourceStyle, padding, y, inner);
+      if (source.url) y += layout.addText(source.url, sourceStyle, padding, y, inner);
     }
-    const height = y + padding;
-
-    const scale = Math.min(2 * devicePixelRatio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
-    const picture = document.createElement('canvas');
-    picture.width = Math.round(width * scale);
-    picture.height = Math.round(height * scale);
-    const context = picture.getContext('2d');
-    if (!context) throw new Error('no 2D canvas context');
-    context.scale(scale, scale);
-    context.fillStyle = colors.background;
-    context.fillRect(0, 0, width, height);
-    const chart = new input.chartCode.BarChart(chartCanvas, input.model, colors, false, () => undefined);
-    try {
-      chart.setPixelRatio(scale);
-      // The chart's bitmap is now at the picture's scale: drawn pixel for pixel, so it stays sharp.
-      context.drawImage(chartCanvas, padding, chartTop, chartCanvas.width / scale, chartCanvas.height / scale);
-    } finally {
-      chart.destroy();
-    }
-    // Right to left, as the widget lays it out: each text starts at the mirror of its left-to-right place.
-    const rtl = input.model.rtl;
-    context.direction = rtl ? 'rtl' : 'ltr';
-    context.textAlign = rtl ? 'right' : 'left';
-    context.textBaseline = 'middle';
-    for (const run of runs) {
-      context.font = run.style.font;
-      context.fillStyle = run.style.color;
-      const x = rtl ? width - run.x : run.x;
-      run.lines.forEach((line, i) => context.fillText(line, x, run.y + (i + 0.5) * run.style.lineHeight));
-    }
-    return picture;
+    return paint(input, layout, stage.querySelector('canvas')!, chartTop, y + padding);
   } finally {
     stage.remove();
   }
