@@ -481,3 +481,14 @@ describe('<ceop-stats> tooltips', () => {
     expect(tip.lines[1]).to.contain('84 networks in 2006/07 and 2007/08 together');
   });
 });
+
+describe('<ceop-stats> on the page', () => {
+  it('writes no attribute nobody set: defaults stay defaults, a property set by script is reflected', async () => {
+    const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
+    await el.updateComplete;
+    expect(el.getAttributeNames()).to.deep.equal([]);
+    el.metric = 'arrests';
+    await el.updateComplete;
+    expect(el.getAttributeNames()).to.deep.equal(['metric']);
+  });
+});

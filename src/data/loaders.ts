@@ -8,7 +8,7 @@ import type { Dataset } from './dataset.js';
 import { validateDataset } from './validate-dataset.js';
 
 /** A dataset of 200 years by 20 measures is far below this; more is a wrong URL. */
-export const MAX_JSON_CHARS = 1_000_000;
+const MAX_JSON_CHARS = 1_000_000;
 
 const TIMED_OUT = 'timeout';
 

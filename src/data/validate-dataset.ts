@@ -9,9 +9,9 @@ import { type Dataset, type Measure, type MeasureNote, type Source, describeValu
 
 /** Values above this are surely a typo (or a unit mix-up) rather than a count. */
 export const MAX_VALUE = 1e12;
-export const MAX_YEARS = 200;
-export const MAX_MEASURES = 20;
-export const MAX_LABEL_LENGTH = 200;
+const MAX_YEARS = 200;
+const MAX_MEASURES = 20;
+const MAX_LABEL_LENGTH = 200;
 const MAX_NOTE_LENGTH = 2000;
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
 

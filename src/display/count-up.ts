@@ -3,7 +3,7 @@
  * requestAnimationFrame loop, so fifty widgets cost one callback per frame.
  */
 
-export const COUNT_UP_MS = 1500;
+const COUNT_UP_MS = 1500;
 
 /** Fast start, gentle landing: the eye reads the final digits as they settle. */
 export function easeOutCubic(t: number): number {

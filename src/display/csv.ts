@@ -8,10 +8,10 @@ import { type Dataset, type Measure, type Source, isPartialTotal, measureTotal, 
 import type { Messages } from '../messages/en.js';
 
 /** The built-in texts the file uses: the widget's catalogue, so the file is in the language the table is. */
-export type CsvText = Pick<Messages, 'yearColumn' | 'record' | 'noteColumn' | 'totalRow' | 'sourcePrefix'>;
+type CsvText = Pick<Messages, 'yearColumn' | 'record' | 'noteColumn' | 'totalRow' | 'sourcePrefix'>;
 
 /** The years shown and what the table says about each: the parts of a Series the file needs. */
-export interface CsvSeries {
+interface CsvSeries {
   labels: string[];
   values: (number | null)[];
   records: boolean[];

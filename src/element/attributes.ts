@@ -8,12 +8,12 @@ import type { FetchOptions } from '../data/loaders.js';
 import { type Result, attempt, fail, failure, webUrl } from '../result.js';
 import { isValidLocale } from '../display/format.js';
 
-export const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
-export const THEMES = ['light', 'dark', 'auto'] as const;
-export const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
-export const DEFAULT_TIMEOUT_MS = 10000;
+const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
+const THEMES = ['light', 'dark', 'auto'] as const;
+const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
+const DEFAULT_TIMEOUT_MS = 10000;
 const MAX_TIMEOUT_MS = 120000;
-export type Highlight = (typeof HIGHLIGHTS)[number];
+type Highlight = (typeof HIGHLIGHTS)[number];
 export type Theme = (typeof THEMES)[number];
 
 /**

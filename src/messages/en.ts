@@ -27,8 +27,8 @@ export interface LatestFacts {
 }
 
 /** The ids of the bundled figures' measures and notes (src/ceop-figures.ts). */
-export type BundledMeasureId = 'children' | 'arrests' | 'networks';
-export type BundledNoteId = 'N1';
+type BundledMeasureId = 'children' | 'arrests' | 'networks';
+type BundledNoteId = 'N1';
 
 /** The bundled figures' own texts in a language other than theirs (English). */
 export interface BundledTexts {

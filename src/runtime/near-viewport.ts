@@ -40,7 +40,7 @@ export const whenNearViewport = watcher('100% 0px');
 export const whenVisible = watcher('0px');
 
 /** Whether `element` is within a viewport's height of the visible area now (costs a layout). */
-export function isNearViewport(element: Element): boolean {
+function isNearViewport(element: Element): boolean {
   const { top, bottom } = element.getBoundingClientRect();
   const height = window.innerHeight;
   return bottom >= -height && top <= 2 * height;
