@@ -334,7 +334,9 @@ export class CeopStats extends LitElement {
     const messages = this.language.messages;
     const loading = view.status === 'loading';
     const ready: ReadyView | undefined = view.status === 'ready' ? view : undefined;
-    return html`<div class="card ${themeOf(this.theme)}" part="card" lang=${messages.lang} aria-busy=${loading ? 'true' : 'false'}>
+    // The parsed theme; with a problem, still the theme the attribute asks for if it is a valid one.
+    const theme = ready ? ready.options.theme : themeOf(this.theme);
+    return html`<div class="card ${theme}" part="card" lang=${messages.lang} aria-busy=${loading ? 'true' : 'false'}>
       ${view.status === 'problem' ? region.alertRegion(view.problem, messages) : region.headingRegion(ready?.heading)}
       ${ready ? region.summaryRegion(ready.summary) : nothing} ${loading ? region.textPlaceholders() : nothing}
       ${ready ? region.toolbarRegion(this.tableShown, messages, this.onToggle) : nothing}
