@@ -56,6 +56,7 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  * @csspart summary - The sentence under the title that says what the chart shows.
  * @csspart toggle - The "Show table" / "Show chart" button.
  * @csspart chart - The chart's box (focusable: arrow keys go through the years).
+ * @csspart tooltip - The tooltip of the year under the pointer or chosen with the keyboard: text, over the chart.
  * @csspart table - The box around the data table.
  * @csspart counters - The list of counters.
  * @csspart counter - One counter.

@@ -1,6 +1,5 @@
 import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Chart } from 'chart.js';
 import type { CeopStats } from '../src/ceop-stats.js';
 import {
   FakeMediaQuery,
@@ -11,6 +10,7 @@ import {
   readBars,
   renderWidget,
   shadow,
+  tooltipOf,
 } from './helpers.js';
 
 function contrast(a: string, b: string): number {
@@ -162,13 +162,11 @@ describe('accessibility', () => {
       await sendKeys({ press: 'Tab' });
       const focusable = shadow(el).querySelector('.chart-focus')!;
       expect(shadow(el).activeElement).to.equal(focusable);
-      const tooltip = Chart.getChart(canvasOf(el))!.tooltip!;
-
       await sendKeys({ press: 'End' });
       await el.updateComplete;
       expect(liveRegion(el)).to.equal('2010/11: 132 offender networks dismantled or disrupted, record');
-      expect(tooltip.title).to.deep.equal(['2010/11']);
-      expect(tooltip.opacity).to.be.greaterThan(0);
+      expect(tooltipOf(el).title).to.deep.equal(['2010/11']);
+      expect(tooltipOf(el).visible).to.equal(true);
 
       await sendKeys({ press: 'ArrowLeft' });
       await el.updateComplete;
@@ -177,7 +175,7 @@ describe('accessibility', () => {
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
       expect(liveRegion(el)).to.match(/^2006\/07: Offender networks dismantled or disrupted, not reported\. Not reported separately: 84 networks/);
-      expect(tooltip.title).to.deep.equal(['2006/07']);
+      expect(tooltipOf(el).title).to.deep.equal(['2006/07']);
 
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'ArrowRight' });
@@ -185,7 +183,7 @@ describe('accessibility', () => {
       expect(liveRegion(el)).to.equal('2008/09: 82 offender networks dismantled or disrupted');
 
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => tooltip.opacity === 0, 'tooltip hidden', { timeout: 5000 });
+      await waitUntil(() => !tooltipOf(el).visible, 'tooltip hidden', { timeout: 5000 });
     });
 
     it('draws a focus ring around the chosen year', async () => {

@@ -21,6 +21,7 @@ import {
   renderWidget,
   shadow,
   failOnUncaughtErrors,
+  tooltipOf,
 } from './helpers.js';
 
 describe('<ceop-stats>', () => {
@@ -451,13 +452,8 @@ describe('<ceop-stats> tooltips', () => {
   async function hover(el: CeopStats, x: number, y: number) {
     const rect = canvasOf(el).getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(rect.left + x), Math.round(rect.top + y)] });
-    const tooltip = Chart.getChart(canvasOf(el))!.tooltip!;
-    await waitUntil(() => tooltip.opacity > 0, 'tooltip shown', { timeout: 5000 });
-    return {
-      title: tooltip.title,
-      lines: tooltip.body.flatMap((b) => b.lines),
-      visible: tooltip.opacity > 0,
-    };
+    await waitUntil(() => tooltipOf(el).visible, 'tooltip shown', { timeout: 5000 });
+    return tooltipOf(el);
   }
 
   afterEach(() => sendMouse({ type: 'move', position: [0, 0] }));

@@ -48,6 +48,24 @@ export function headingText(el: CeopStats): string | undefined {
   return shadow(el).querySelector('h2')?.textContent.trim();
 }
 
+/**
+ * The chart's tooltip as the reader sees it: whether it shows, its title and
+ * lines, and where its caret points, in the canvas's pixels.
+ */
+export function tooltipOf(el: CeopStats): { visible: boolean; title: string[]; lines: string[]; caretX: number } {
+  const tip = shadow(el).querySelector<HTMLElement>('[part~="tooltip"]');
+  if (!tip || tip.hidden) return { visible: false, title: [], lines: [], caretX: NaN };
+  const canvas = canvasOf(el);
+  const canvasRect = canvas.getBoundingClientRect();
+  const caret = tip.querySelector('.tooltip-caret')!.getBoundingClientRect();
+  return {
+    visible: true,
+    title: [tip.querySelector('.tooltip-title')!.textContent.trim()],
+    lines: [...tip.querySelectorAll('.tooltip-line')].map((line) => line.textContent.trim()),
+    caretX: ((caret.left + caret.width / 2 - canvasRect.left) * canvas.width) / canvasRect.width,
+  };
+}
+
 /** Visible counter figures, as the reader sees them. */
 export function counterValues(el: CeopStats): string[] {
   return [...shadow(el).querySelectorAll('.counter-value')].map((n) => n.textContent.trim());

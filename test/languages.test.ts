@@ -21,6 +21,7 @@ import {
   renderWidget,
   shadow,
   failOnUncaughtErrors,
+  tooltipOf,
 } from './helpers.js';
 
 const CHILDREN_CY = 'Plant a ddiogelwyd neu a amddiffynnwyd';
@@ -45,13 +46,12 @@ async function openTable(el: CeopStats): Promise<string[][]> {
   return tableRows(el);
 }
 
-/** Chooses a year with the keyboard and gives the tooltip Chart.js shows for it. */
+/** Chooses a year with the keyboard and gives the tooltip shown for it. */
 async function keyboardTooltip(el: CeopStats, key: string): Promise<{ title: string[]; lines: string[] }> {
   shadow(el).querySelector<HTMLElement>('.chart-focus')!.focus();
   await sendKeys({ press: key });
   await el.updateComplete;
-  const tooltip = Chart.getChart(canvasOf(el))!.tooltip!;
-  return { title: tooltip.title, lines: tooltip.body.flatMap((b) => b.lines) };
+  return tooltipOf(el);
 }
 
 /** A widget on the marker colours inside a wrapper with the given attributes (lang, dir), once its chart is drawn. */
@@ -473,9 +473,8 @@ describe('languages: right to left', () => {
     let tip = await keyboardTooltip(el, 'ArrowLeft');
     expect(tip.title, 'from none, Left starts at the first year').to.deep.equal(['2006/07']);
     expect(liveRegion(el)).to.equal('2006/07: 76 children safeguarded or protected, record');
-    const tooltip = Chart.getChart(canvas)!.tooltip!;
     const scale = canvas.width / canvas.getBoundingClientRect().width;
-    expect(tooltip.caretX * scale, 'tooltip over the rightmost bar').to.be.closeTo(bars[4]!.centre, 4 * scale);
+    expect(tooltipOf(el).caretX, 'tooltip over the rightmost bar').to.be.closeTo(bars[4]!.centre, 4 * scale);
     tip = await keyboardTooltip(el, 'ArrowLeft');
     expect(tip.title).to.deep.equal(['2007/08']);
     expect(liveRegion(el)).to.equal('2007/08: 131 children safeguarded or protected, record');

@@ -1,6 +1,6 @@
 /**
  * The one place that knows Chart.js. It registers only what a bar chart with
- * tooltips needs (so the rest of Chart.js is tree-shaken away) and keeps one
+ * needs (so the rest of Chart.js is tree-shaken away), with a tooltip of our own (year-tooltip.ts), and keeps one
  * Chart per canvas, updated in place when the data or colours change.
  */
 import {
@@ -9,33 +9,12 @@ import {
   CategoryScale,
   Chart,
   LinearScale,
-  Tooltip,
   type ChartConfiguration,
   type Plugin,
-  type TooltipPositionerFunction,
 } from 'chart.js';
+import { YearTooltip } from './year-tooltip.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-declare module 'chart.js' {
-  interface TooltipPositionerMap {
-    yearSlot: TooltipPositionerFunction<'bar'>;
-  }
-}
-
-/**
- * Places the tooltip over a year's slot: above the bar, or mid-height where a
- * year has no bar (Chart.js's own positioners have no position for it).
- */
-Tooltip.positioners.yearSlot = function (items) {
-  const item = items[0];
-  if (!item) return false;
-  const { chart } = this;
-  const x = chart.scales.x!.getPixelForValue(item.index);
-  const top = item.element.y;
-  const y = Number.isFinite(top) ? Math.max(top, chart.chartArea.top) : (chart.chartArea.top + chart.chartArea.bottom) / 2;
-  return { x, y };
-};
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 export interface BarChartModel {
   labels: string[];
@@ -77,6 +56,8 @@ interface Settings {
   animate: boolean;
   /** The year chosen with the keyboard, outlined in the accent colour. */
   focused?: number;
+  /** The year under the pointer. */
+  hovered?: number;
 }
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string>;
@@ -185,7 +166,6 @@ function drawKey(chart: { ctx: CanvasRenderingContext2D; chartArea: { top: numbe
 }
 
 const BAR_ANIMATION_MS = 600;
-const TOOLTIP_ANIMATION_MS = 150;
 
 function applySettings(config: BarConfig, { model, colors, animate }: Settings): void {
   const font = { family: colors.fontFamily, size: LABEL_FONT_SIZE };
@@ -210,22 +190,32 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
     border: { display: false },
     ticks: { color: colors.muted, font, precision: 0, callback: (v) => model.formatValue(Number(v)) },
   };
-  const tooltip = options.plugins!.tooltip!;
-  tooltip.titleFont = { ...font, weight: 'bold' };
-  tooltip.bodyFont = font;
-  tooltip.animation = animate ? { duration: TOOLTIP_ANIMATION_MS } : false;
-  tooltip.position = 'yearSlot';
-  tooltip.rtl = model.rtl;
-  tooltip.textDirection = model.rtl ? 'rtl' : 'ltr';
   if (options.animation) options.animation.duration = animate ? BAR_ANIMATION_MS : 0;
+}
+
+/** Follows the pointer: the year under it (in index mode, a year without a bar too), none once it leaves. */
+function hoverPlugin(settings: Settings, onChange: () => void): Plugin<'bar'> {
+  return {
+    id: 'ceopHover',
+    afterEvent(chart, { event }) {
+      const native = event.native;
+      const hovered =
+        event.type === 'mouseout' || !native ? undefined : chart.getElementsAtEventForMode(native, 'index', { intersect: false }, false)[0]?.index;
+      if (hovered === settings.hovered) return;
+      settings.hovered = hovered;
+      onChange();
+    },
+  };
 }
 
 export class BarChart {
   readonly #chart: Chart<'bar', (number | null)[], string>;
   readonly #settings: Settings;
+  readonly #tooltip?: YearTooltip;
 
   constructor(canvas: HTMLCanvasElement, model: BarChartModel, colors: BarChartColors, animate: boolean, onDrawn: () => void) {
     this.#settings = { model, colors, animate };
+    if (canvas.parentElement) this.#tooltip = new YearTooltip(canvas.parentElement);
     const config: BarConfig = {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], maxBarThickness: 72 }] },
@@ -237,18 +227,10 @@ export class BarChart {
         // Above the plot, a row for the labels over the tallest bars, and one for the key when marks replace them.
         layout: { padding: ({ chart }) => ({ top: LABEL_ROW * (usesMarks(chart, this.#settings) ? 2 : 1) }) },
         scales: {},
-        plugins: {
-          tooltip: {
-            displayColors: false,
-            callbacks: {
-              label: (item) => this.#settings.model.describe(item.dataIndex),
-            },
-          },
-        },
         // A not-reported year has no bar; index mode still finds its slot.
         interaction: { mode: 'index', intersect: false },
       },
-      plugins: [markerPlugin(this.#settings)],
+      plugins: [markerPlugin(this.#settings), hoverPlugin(this.#settings, () => this.#showTooltip())],
     };
     applySettings(config, this.#settings);
     this.#chart = new Chart(canvas, config);
@@ -259,16 +241,15 @@ export class BarChart {
     Object.assign(this.#settings, { model, colors, animate });
     applySettings(this.#chart.config as unknown as BarConfig, this.#settings);
     this.#chart.update(animate ? undefined : 'none');
+    this.#showTooltip();
   }
 
-  /** Shows one year's tooltip and focus ring, as the keyboard chose it; undefined hides them. */
+  /** Shows one year's tooltip and focus ring, as the keyboard chose it; undefined hides them (the pointer's year shows again when it moves). */
   focus(index: number | undefined): void {
-    const chart = this.#chart;
     this.#settings.focused = index;
-    const active = index === undefined ? [] : [{ datasetIndex: 0, index }];
-    chart.setActiveElements(active);
-    chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
-    chart.update('none');
+    this.#settings.hovered = undefined;
+    this.#chart.update('none');
+    this.#showTooltip();
   }
 
   /** Draws at another pixel ratio (a print is sharper at 3); undefined goes back to the screen's. */
@@ -283,6 +264,26 @@ export class BarChart {
   }
 
   destroy(): void {
+    this.#tooltip?.remove();
     this.#chart.destroy();
+  }
+
+  /** The tooltip for the keyboard's year, else the pointer's, over its slot: above the bar, or half way up without one. */
+  #showTooltip(): void {
+    const { focused, hovered, model } = this.#settings;
+    const index = focused ?? hovered;
+    const chart = this.#chart;
+    const label = index === undefined ? undefined : model.labels[index];
+    if (index === undefined || label === undefined || !this.#tooltip) {
+      this.#tooltip?.hide();
+      return;
+    }
+    const { chartArea } = chart;
+    const bar = chart.getDatasetMeta(0).data[index];
+    // Where the bar ends once drawn, not where an animation has it now.
+    const top = bar?.getProps(['y'], true).y as number | undefined;
+    const y = model.values[index] === null || top === undefined || !Number.isFinite(top) ? (chartArea.top + chartArea.bottom) / 2 : Math.max(top, chartArea.top);
+    const canvas = chart.canvas;
+    this.#tooltip.show(label, model.describe(index), canvas.offsetLeft + chart.scales.x!.getPixelForValue(index), canvas.offsetTop + y);
   }
 }
