@@ -14,7 +14,7 @@ import { type ReadyView, type WidgetView, widgetView } from './element/widget-vi
 import type { FetchOptions } from './data/loaders.js';
 import type { Problem, ProblemCode } from './result.js';
 import { emit } from './runtime/emit.js';
-import { mainThreadTurn } from './runtime/main-thread-turn.js';
+import { inTurn } from './runtime/main-thread-turn.js';
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -196,8 +196,8 @@ export class CeopStats extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     // The table's chunk is fetched after the first render; an update that shows the table waits for it if it is not here yet.
     const table = (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : undefined;
-    const turn = mainThreadTurn(this.chart.nearViewport);
-    return table || turn ? Promise.all([table, turn]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const update = () => inTurn(this.chart.nearViewport, () => super.scheduleUpdate());
+    return table ? table.then(update) : update();
   }
 
   /** Loads the table's chunk and adds its styles to this widget; without it (offline, blocked) the chart, summary and counters still stand. */

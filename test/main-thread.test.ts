@@ -25,4 +25,33 @@ describe('many widgets at once keep the page responsive', () => {
     expect(headingText(last)).to.equal('Children safeguarded or protected');
     expect(counterValues(last)).to.deep.equal(['1,038', '1,644', '394']);
   });
+
+  it('the widgets put off to later tasks are sliced too, not all woken into one task', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
+    const widgets = Array.from({ length: 100 }, () => {
+      const el = document.createElement('ceop-stats');
+      el.noAnimation = true;
+      return el;
+    });
+    // A chain of tasks, one after another, each noting how many widgets had rendered by then.
+    const counts: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        counts.push(widgets.filter(rendered).length);
+        if (counts.at(-1)! < widgets.length && counts.length < 2000) channel.port2.postMessage(null);
+        else {
+          channel.port1.close();
+          resolve();
+        }
+      };
+      channel.port2.postMessage(null);
+    });
+    wrapper.append(...widgets);
+    await done;
+    const perTask = counts.map((count, i) => count - (counts[i - 1] ?? 0));
+    expect(counts.at(-1), 'every widget renders in the end').to.equal(widgets.length);
+    expect(Math.max(...perTask.slice(1)), `widgets rendered per task: ${perTask.join(' ')}`).to.be.lessThan(widgets.length / 2);
+  });
 });
+

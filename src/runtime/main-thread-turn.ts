@@ -2,16 +2,18 @@
  * Keeps the page responsive when many widgets render at once. Lit renders
  * every widget that upgrades in one task within that task, so a page of 50
  * widgets, or five charts drawn as the chart code arrives, made one long task
- * the reader could not scroll or type through. Each update asks for a turn:
- * while the current slice is short it goes ahead at once (so one widget
- * renders exactly as Lit would), and once the slice has run for SLICE_MS the
- * rest wait for a later task.
+ * the reader could not scroll or type through. Each update runs in a turn:
+ * while the current slice is short it runs at once (so one widget renders
+ * exactly as Lit would), and once the slice has run for SLICE_MS the rest
+ * wait for a later task, where they run one by one until that task's slice is
+ * used up in turn. The time is looked at just before each piece of work runs,
+ * so work woken together never runs together past the slice.
  */
 const SLICE_MS = 12;
 
 let sliceStart: number | undefined;
 /** Widgets near the viewport go first, so the charts the reader sees are not kept waiting by text far below. */
-let waiting: { near: Array<() => void>; far: Array<() => void> } = { near: [], far: [] };
+const waiting: { near: Array<() => void>; far: Array<() => void> } = { near: [], far: [] };
 
 /** Runs `callback` in a new task, after the current one and its microtasks; unlike setTimeout(0), never clamped to 4 ms. */
 function inNextTask(callback: () => void): void {
@@ -23,25 +25,39 @@ function inNextTask(callback: () => void): void {
   channel.port2.postMessage(null);
 }
 
-function endSlice(): void {
-  sliceStart = undefined;
-  const { near, far } = waiting;
-  waiting = { near: [], far: [] };
-  for (const wake of near) wake();
-  for (const wake of far) wake();
-}
-
-/**
- * Undefined when the caller may go ahead now; otherwise a promise that
- * settles, in a later task, when it may.
- */
-export function mainThreadTurn(nearViewport: boolean): Promise<void> | undefined {
+/** Whether work may run now; starts a slice (and the task that ends it) when none is under way. */
+function sliceLeft(): boolean {
   const now = performance.now();
   if (sliceStart === undefined) {
     sliceStart = now;
-    inNextTask(endSlice);
+    inNextTask(nextSlice);
   }
-  if (now - sliceStart < SLICE_MS) return undefined;
-  // Woken in a later task, where the caller asks again: it may find that slice used up too.
-  return new Promise<void>((resolve) => waiting[nearViewport ? 'near' : 'far'].push(resolve)).then(() => mainThreadTurn(nearViewport));
+  return now - sliceStart < SLICE_MS;
+}
+
+/** A new task: a new slice, in which waiting work runs, near the viewport first, until the slice is used up. */
+function nextSlice(): void {
+  sliceStart = undefined;
+  while (waiting.near.length || waiting.far.length) {
+    if (!sliceLeft()) return;
+    (waiting.near.shift() ?? waiting.far.shift())!();
+  }
+}
+
+/**
+ * Runs `work` now if this task's slice has time left, else in a later task's
+ * slice; the result, or a promise of it.
+ */
+export function inTurn<T>(nearViewport: boolean, work: () => T): T | Promise<T> {
+  if (sliceLeft()) return work();
+  // The work runs inside the waking loop, not in a microtask after it, so the loop sees the time it took.
+  return new Promise<T>((resolve, reject) => {
+    waiting[nearViewport ? 'near' : 'far'].push(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
 }
