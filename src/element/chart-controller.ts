@@ -74,9 +74,12 @@ export class ChartController implements ReactiveController {
     window.addEventListener('afterprint', this.onAfterPrint);
     this.stopWatchingStyle = watchStyle(this.host, this.onStyleChange);
     this.stale = true;
-    this.nearViewport = mayBeNearViewport(this.host);
-    // A widget already in view starts fetching the chart code now, while it renders its text.
-    if (!chartCode.requested && this.nearViewport) void this.load();
+    // A widget already in view starts fetching the chart code now, while it renders its text. Once the code is asked for,
+    // no widget needs that answer at once: a layout per widget, 50 on a page of 50, cost more than the answer was worth.
+    if (!chartCode.requested) {
+      this.nearViewport = mayBeNearViewport(this.host);
+      if (this.nearViewport) void this.load();
+    }
   }
 
   hostDisconnected(): void {
