@@ -4,4 +4,4 @@
  * widget has such data.
  */
 export { datasetFromJson, fetchDataset } from './data-loaders.js';
-export { readTable } from './table-data.js';
+export { readTable, strayDataMessage } from './table-data.js';

@@ -10,6 +10,7 @@ import { CEOP_FIGURES } from './ceop-figures.js';
 import type { FetchOptions, Problem } from './data-loaders.js';
 import type { Dataset } from './dataset.js';
 import { lazyChunk } from './lazy-chunk.js';
+import { strayData } from './stray-data.js';
 
 type DataIn = typeof import('./data-in.js');
 /** The code for data from outside the bundle, loaded only when some widget has such data. */
@@ -114,11 +115,12 @@ export class DataSource implements ReactiveController {
     const read = ++this.childrenRead;
     const script = this.host.querySelector(':scope > script[type="application/json"]');
     const table = this.host.querySelector<HTMLTableElement>(':scope > table');
-    if (!script && !table) {
+    const stray = script || table ? undefined : strayData(this.host);
+    if (!script && !table && !stray) {
       this.setState({ status: 'ready', dataset: CEOP_FIGURES, origin: 'bundled' });
       return;
     }
-    const apply = ({ datasetFromJson, readTable }: DataIn) => {
+    const apply = ({ datasetFromJson, readTable, strayDataMessage }: DataIn) => {
       if (read !== this.childrenRead || this.request) return;
       if (script) {
         const result = datasetFromJson(script.textContent, 'inline JSON');
@@ -130,6 +132,8 @@ export class DataSource implements ReactiveController {
             ? { status: 'ready', dataset: result.dataset, origin: 'table' }
             : { status: 'error', problem: { code: 'schema', message: result.message } },
         );
+      } else if (stray) {
+        this.setState({ status: 'error', problem: { code: 'schema', message: strayDataMessage(stray) } });
       }
     };
     if (dataIn.loaded) {
