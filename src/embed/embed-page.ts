@@ -14,8 +14,8 @@ import { EMBED_MESSAGE, type EmbedSizeMessage } from './embed-message.js';
 
 const TAG = 'ceop-stats';
 
-/** Parameters of the embed itself, not attributes of the element. */
-const EMBED_PARAMETERS = new Set(['id']);
+/** Parameters of the embed itself, not attributes of the element: the message id, and the WordPress plugin's embed URL marker. */
+const EMBED_PARAMETERS = new Set(['id', 'ceop_stats_embed']);
 
 export type EmbedConfig = { ok: true; attributes: [string, string][] } | { ok: false; message: string };
 
