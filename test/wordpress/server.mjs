@@ -45,8 +45,9 @@ const children = [];
 const alive = (child) => child.exitCode === null && child.signalCode === null;
 let tmp;
 
+/** A child in a process group of its own: php -S with workers forks them, and they must stop with it. */
 function own(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options });
   children.push(child);
   child.output = '';
   child.stdout.on('data', (data) => (child.output = (child.output + data).slice(-4000)));
@@ -56,7 +57,13 @@ function own(command, args, options = {}) {
 }
 
 function killAll() {
-  for (const child of children.toReversed()) if (alive(child)) child.kill('SIGTERM');
+  for (const child of children.toReversed()) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // the group has already gone
+    }
+  }
 }
 process.once('exit', () => {
   killAll();
@@ -65,8 +72,20 @@ process.once('exit', () => {
 
 export async function stop() {
   const exited = children.filter(alive).map((child) => once(child, 'exit'));
+  const groups = children.map((child) => child.pid);
   killAll();
   await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 10000).unref())]);
+  // The workers of php -S outlive their parent by a moment: wait until no process of the groups is left.
+  const end = Date.now() + 10000;
+  const groupAlive = (pid) => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (groups.some(groupAlive) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   children.length = 0;
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   tmp = undefined;
