@@ -14,10 +14,10 @@ import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort, waitFor as waitForChild } from '../browsers.mjs';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -91,28 +91,12 @@ export async function stop() {
   tmp = undefined;
 }
 
-async function freePort() {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
+/** As browsers.mjs waits for a child, with what the child printed when it fails. */
 async function waitFor(child, check, what, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.spawnError) throw new Error(`${what}: ${child.spawnError.message}`);
-    if (!alive(child)) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}): ${child.output}`);
-    try {
-      if (await check()) return;
-    } catch {
-      // not ready yet
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${child.output}`);
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await waitForChild(child, check, what, timeoutMs);
+  } catch (error) {
+    throw new Error(`${error.message}: ${child.output}`);
   }
 }
 
