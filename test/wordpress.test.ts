@@ -85,7 +85,15 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
         table.push(`${where}: missing`);
         continue;
       }
-      const seen = await figures(el, post.expected.bars!);
+      let seen;
+      try {
+        seen = await figures(el, post.expected.bars!);
+      } catch (error) {
+        const alert = el.shadowRoot?.querySelector('[role="alert"]')?.textContent.replace(/\s+/g, ' ').trim();
+        failures.push(`${where}: ${alert ? `alert "${alert}"` : `${String(error)}; it shows "${el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 200)}"`}`);
+        table.push(`${where}: ${alert ? 'alert' : 'not drawn'}`);
+        continue;
+      }
       table.push(`${where}: ${seen.bars} bars, counters ${seen.counters.join(' ')}`);
       const expected = { heading: post.expected.heading, bars: post.expected.bars, counters: post.expected.counters };
       if (JSON.stringify(seen) !== JSON.stringify(expected)) failures.push(`${where}: saw ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
