@@ -16,7 +16,7 @@ const nodeAndBrowserGlobals = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'wordpress/ceop-stats/dist/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -57,5 +57,10 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: nodeAndBrowserGlobals },
+  },
+  {
+    // The block editor's script: a classic browser script, run by WordPress with its wp globals.
+    files: ['wordpress/**/*.js'],
+    languageOptions: { sourceType: 'script' },
   },
 );

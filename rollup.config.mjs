@@ -1,5 +1,6 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 
 /**
@@ -71,4 +72,35 @@ const lib = {
   plugins: [minifyCssTemplates(), esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' })],
 };
 
-export default [bundle, lib];
+/** Copies files into dist/ as they are. */
+function copyFiles(files) {
+  return {
+    name: 'copy-files',
+    generateBundle() {
+      for (const [from, to] of Object.entries(files)) this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
+    },
+  };
+}
+
+const minify = () => [esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }), terser({ ecma: 2021, module: true, format: { comments: false } })];
+
+/**
+ * dist/embed.html, the iframe embed's page, and its script dist/embed.js,
+ * which imports the widget's entry beside it rather than a second copy.
+ */
+const embedPage = {
+  input: 'src/embed/embed-page.ts',
+  external: (id) => id.endsWith('/ceop-stats.js'),
+  makeAbsoluteExternalsRelative: false,
+  output: { file: 'dist/embed.js', format: 'es', sourcemap: true, paths: (id) => (id.endsWith('/ceop-stats.js') ? './ceop-stats.js' : id) },
+  plugins: [...minify(), copyFiles({ 'src/embed/embed.html': 'embed.html', 'src/embed/embed.css': 'embed.css' })],
+};
+
+/** dist/embed-resize.js, for the page around the iframes: a classic script, pasted beside the iframe code. */
+const embedResize = {
+  input: 'src/embed/embed-resize.ts',
+  output: { file: 'dist/embed-resize.js', format: 'iife' },
+  plugins: [esbuild({ target: 'es2019', tsconfig: 'tsconfig.json' }), terser({ ecma: 2019, format: { comments: false } })],
+};
+
+export default [bundle, lib, embedPage, embedResize];

@@ -5,6 +5,7 @@ import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
 import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { testApi } from './test/test-api-plugin.mjs';
+import { wordpressMiddleware, wordpressPlugin } from './test/wordpress/plugin.mjs';
 
 /**
  * The browser suite, in Chromium, Firefox and WebKit (see test/browsers.mjs).
@@ -16,8 +17,8 @@ const mode = process.env.MODE === 'prod' ? 'prod' : 'dev';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: mode === 'dev' ? ['development'] : [] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), stopEnginesPlugin, captureConsolePlugin, readmeSnippetsPlugin({ production: mode === 'prod' })],
-  middleware: [testApi],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), stopEnginesPlugin, captureConsolePlugin, readmeSnippetsPlugin({ production: mode === 'prod' }), wordpressPlugin],
+  middleware: [wordpressMiddleware, testApi],
   browsers: await selectBrowsers(),
   concurrentBrowsers: 3,
   // One test file at a time per browser: a page in the background gets no animation frames.

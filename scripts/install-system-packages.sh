@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what the tests need from Debian's packages, where it is missing:
-# the three browser engines (never a browser download from npm) and the fonts
-# the pixel tests read. Run as root, or with sudo on the PATH. `npm run setup`
+# the three browser engines (never a browser download from npm), the fonts
+# the pixel tests read, and a real WordPress with MariaDB and PHP for the
+# plugin's tests (test/wordpress/ starts and stops them itself). Run as root, or with sudo on the PATH. `npm run setup`
 # runs it and then `npm install`; .ci/run runs it on a fresh machine.
 set -eu
 
@@ -11,6 +12,11 @@ need=""
 [ -x /usr/bin/WebKitWebDriver ] || need="$need webkit2gtk-driver"
 [ -x /usr/bin/Xvfb ] || need="$need xvfb xauth"
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need="$need fonts-dejavu-core"
+[ -f /usr/share/wordpress/wp-settings.php ] || need="$need wordpress"
+[ -f /usr/share/wordpress/wp-content/themes/twentytwentyone/style.css ] || need="$need wordpress-theme-twentytwentyone"
+[ -x /usr/sbin/mariadbd ] || need="$need mariadb-server"
+[ -x /usr/bin/php ] || need="$need php-cli"
+php -m 2>/dev/null | grep -qx mysqli || need="$need php-mysql"
 [ -n "$need" ] || exit 0
 
 as_root=""

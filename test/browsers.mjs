@@ -73,7 +73,8 @@ function own(command, args, options) {
   return child;
 }
 
-async function freePort() {
+/** A free TCP port on 127.0.0.1 (also used by test/wordpress/server.mjs). */
+export async function freePort() {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -83,7 +84,8 @@ async function freePort() {
   return port;
 }
 
-async function waitFor(child, check, what, timeoutMs = 15000) {
+/** Waits until `check()` is true while `child` runs (also used by test/wordpress/server.mjs). */
+export async function waitFor(child, check, what, timeoutMs = 15000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (child.spawnError) throw new Error(`${what}: ${child.spawnError.message}`);

@@ -216,6 +216,58 @@ describe('embed code builder (demo/builder.html)', function () {
     expect(colours).to.deep.equal([MARKERS.bar, MARKERS.bar, MARKERS.record]);
   });
 
+  it('the iframe code, pasted into a blank page, shows the same widget as the preview and takes its height', async () => {
+    const builder = await openBuilder();
+    frames.push(builder.frame);
+    const { doc, win } = builder;
+    choose(selectBox(doc, 'Measure'), 'arrests');
+    choose(selectBox(doc, 'From'), '2008');
+    control(doc, 'The latest year').click();
+    enter(control(doc, 'Heading'), HEADING);
+    control(doc, 'No animation: show the final figures at once').click();
+    const years = ['2008/09', '2009/10', '2010/11'];
+    const preview = await drawn(builder, 'arrests', years, 0);
+
+    const copied: string[] = [];
+    replaceClipboard(win, (text) => {
+      copied.push(text);
+      return Promise.resolve();
+    });
+    const copyIframe = [...doc.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Copy iframe code')!;
+    copyIframe.click();
+    const iframeStatus = doc.querySelector<HTMLElement>('#iframe-copy-status')!;
+    await waitUntil(() => iframeStatus.textContent.trim() === 'Copied', `status says Copied: "${iframeStatus.textContent}"`, { timeout: 5000 });
+    expect(copied).to.deep.equal([textArea(doc, 'Iframe code').value]);
+    const parsed = new DOMParser().parseFromString(copied[0]!, 'text/html');
+    const iframe = parsed.querySelector('iframe')!;
+    const src = new URL(iframe.getAttribute('src')!);
+    expect(src.href.startsWith(new URL('/dist/embed.html', location.href).href)).to.equal(true);
+    expect([...src.searchParams]).to.deep.equal([['metric', 'arrests'], ['from', '2008'], ['highlight', 'latest'], ['heading', HEADING], ['no-animation', '']]);
+    expect(iframe.getAttribute('title')).to.equal(HEADING);
+    expect(parsed.querySelector('script')!.getAttribute('src')).to.equal(new URL('/dist/embed-resize.js', location.href).href);
+
+    // Pasted into a blank page as it is: the iframe's widget is the preview's, and the iframe grows to its height.
+    const page = document.createElement('iframe');
+    page.style.cssText = 'width: 800px; height: 900px; border: 0';
+    page.srcdoc = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Pasted</title></head><body>${copied[0]!}</body></html>`;
+    frames.push(page);
+    document.body.append(page);
+    const embedFrame = () => page.contentDocument?.querySelector('iframe');
+    const embedded = () => embedFrame()?.contentDocument?.querySelector<CeopStats>('ceop-stats') ?? undefined;
+    await waitUntil(() => embedded() && counterValues(embedded()!).length === 3 && headingText(embedded()!), 'the embedded widget rendered', { timeout: 10000 });
+    const el = embedded()!;
+    // Colours are not passed to the iframe; a default the element reflects on one page and not the other says nothing.
+    const reflectedDefaults = ['theme=auto', 'credentials=omit', 'timeout=10000'];
+    const shownAttributes = (e: Element) => attributesOf(e).filter((a) => !a.startsWith('style=') && !reflectedDefaults.includes(a));
+    expect(shownAttributes(el)).to.deep.equal(shownAttributes(preview));
+    expect(headingText(el)).to.equal(HEADING);
+    expect(summaryText(el)).to.equal(summaryText(preview));
+    expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
+    const body = () => Math.ceil(embedFrame()!.contentDocument!.body.getBoundingClientRect().height);
+    await waitUntil(() => embedFrame()!.style.height === `${body()}px`, `the iframe takes the embed's height: ${embedFrame()!.style.height} vs ${body()}`, { timeout: 10000 });
+    expect(body()).to.not.equal(540);
+  });
+
   it('the code names only what differs from the defaults', async () => {
     const builder = await openBuilder();
     frames.push(builder.frame);

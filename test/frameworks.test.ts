@@ -131,8 +131,8 @@ describe('README embedding: HTML snippets', () => {
     expect(win.problems).to.deep.equal([]);
   });
 
-  it('WordPress: the Custom HTML block renders the networks widget', async () => {
-    const { el, win } = await renderPage(servedFromTestCdn(await readmeBlock('WordPress (Custom HTML block)', 'html')));
+  it('WordPress: the pasted snippet (Custom HTML block) renders the networks widget', async () => {
+    const { el, win } = await renderPage(servedFromTestCdn(await readmeBlock('WordPress', 'html')));
     expect(el instanceof win.customElements.get('ceop-stats')!, 'upgraded by the block’s own script').to.equal(true);
     expect(headingText(el)).to.equal('Offender networks dismantled or disrupted');
     expect(counterValues(el)).to.deep.equal(TOTALS);

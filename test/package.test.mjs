@@ -45,8 +45,13 @@ describe('npm pack', () => {
     assert.ok(packed.has('dist/ceop-stats.d.ts'), 'the bundle has its declaration file');
   });
 
+  test('ships the iframe embed: its page, style, script and the host page\'s resizer', () => {
+    for (const name of ['embed.html', 'embed.css', 'embed.js', 'embed-resize.js']) assert.ok(packed.has(`dist/${name}`), `dist/${name} is packed`);
+  });
+
   test('ships the unbundled modules with their declarations, one per source file', () => {
-    const sources = readdirSync(join(root, 'src'), { recursive: true }).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+    // src/embed/ is the iframe embed's page and host script, built into dist/ beside the bundle, not modules to import.
+    const sources = readdirSync(join(root, 'src'), { recursive: true }).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('embed/'));
     for (const source of sources) {
       const base = `dist/lib/${source.replace(/\.ts$/, '')}`;
       for (const file of [`${base}.js`, `${base}.d.ts`]) assert.ok(packed.has(file), `${file} (from src/${source}) is packed`);
@@ -62,6 +67,7 @@ describe('npm pack', () => {
     const allowed = [
       /^dist\/ceop-stats(-[\w-]+)?\.js(\.map)?$/,
       /^dist\/ceop-stats\.d\.ts$/,
+      /^dist\/embed(\.html|\.css|\.js|\.js\.map|-resize\.js)$/,
       /^dist\/lib\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts|d\.ts\.map)$/,
       /^(custom-elements\.json|README\.md|package\.json|LICENSE)$/,
     ];

@@ -8,9 +8,13 @@
  *   /api/json?body=TEXT                    TEXT as the body, application/json
  *   /api/cookie                            a dataset whose label says whether a cookie came
  *   /test/pages/csp.html                   served with a strict Content-Security-Policy
+ *   /dist/embed.html                       the iframe embed's page, with the same policy, and
+ *                                          test/pages/embed-watch.js as its first script
  *   /cdn/v1/…                              dist/, as a CDN would serve it: another path, and CORS
  *                                          so a page on another origin (localhost vs 127.0.0.1) can load it
  */
+import { readFile } from 'node:fs/promises';
+
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -34,6 +38,14 @@ export async function testApi(context, next) {
   if (path === '/test/pages/csp.html') {
     await next();
     context.set('Content-Security-Policy', STRICT_CSP);
+    return;
+  }
+  if (path === '/dist/embed.html') {
+    const page = await readFile('dist/embed.html', 'utf8');
+    context.type = 'text/html';
+    context.body = page.replace('<script', '<script src="/test/pages/embed-watch.js"></script>\n    <script');
+    context.set('Content-Security-Policy', STRICT_CSP);
+    context.set('Cache-Control', 'no-store');
     return;
   }
   if (!path.startsWith('/api/')) return next();

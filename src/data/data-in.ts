@@ -4,4 +4,4 @@
  * widget has such data.
  */
 export { datasetFromJson, fetchDataset } from './loaders.js';
-export { readTable } from './table-reader.js';
+export { readTable, strayDataMessage } from './table-reader.js';

@@ -198,3 +198,11 @@ export function readTable(table: HTMLTableElement, locale: string): Result<Datas
     return failure('schema', 'table: could not be read');
   }
 }
+
+/** Says what went wrong when the widget's data sits after it instead of inside it (see stray-data.ts). */
+export function strayDataMessage(data: Element): string {
+  return (
+    `the ${data.localName === 'table' ? 'table' : 'JSON'} after this widget is outside it, so it is not shown: a paragraph closed the element before its data ` +
+    "(WordPress's automatic paragraphs do this). Use the [ceop_stats] shortcode, the CEOP stats block, or a Custom HTML block."
+  );
+}

@@ -11,6 +11,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { FetchOptions } from '../data/loaders.js';
 import type { Problem, Result } from '../result.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
+import { strayData } from '../data/stray-data.js';
 
 type DataIn = typeof import('../data/data-in.js');
 /** The code for data from outside the bundle, loaded only when some widget has such data. */
@@ -115,14 +116,16 @@ export class DataController implements ReactiveController {
     const read = ++this.childrenRead;
     const script = this.host.querySelector(':scope > script[type="application/json"]');
     const table = this.host.querySelector<HTMLTableElement>(':scope > table');
-    if (!script && !table) {
+    const stray = script || table ? undefined : strayData(this.host);
+    if (!script && !table && !stray) {
       this.setState({ status: 'ready', dataset: CEOP_FIGURES });
       return;
     }
-    const apply = ({ datasetFromJson, readTable }: DataIn) => {
+    const apply = ({ datasetFromJson, readTable, strayDataMessage }: DataIn) => {
       if (read !== this.childrenRead || this.request) return;
       if (script) this.setState(stateOf(datasetFromJson(script.textContent, 'inline JSON')));
       else if (table) this.setState(stateOf(readTable(table, this.locale())));
+      else if (stray) this.setState({ status: 'error', problem: { code: 'schema', message: strayDataMessage(stray) } });
     };
     if (dataIn.loaded) {
       apply(dataIn.loaded);

@@ -1,0 +1,83 @@
+/**
+ * The test posts, saved through the REST API as each role the way the block
+ * editor saves them (POST /wp/v2/posts with the raw content): the shortcode
+ * (in a Shortcode block), the block, the README's snippet pasted into a
+ * Custom HTML block, and the README's table fallback in classic content
+ * (no block markup, so wpautop and wptexturize run on it). A contributor
+ * cannot publish: the post is saved pending, and an editor publishes it.
+ * The same posts on a multisite network, as the main site's administrator.
+ */
+const BUNDLED_COUNTERS = ['1,038', '1,644', '394'];
+
+const README_TABLE = `<ceop-stats metric="children" no-animation>
+  <table>
+    <caption>Children safeguarded or protected by CEOP</caption>
+    <thead><tr><th>Year</th><th data-metric="children">Children safeguarded or protected</th></tr></thead>
+    <tbody>
+      <tr><td>2006/07</td><td>76</td></tr>
+      <tr><td>2007/08</td><td>131</td></tr>
+      <tr><td>2008/09</td><td>139</td></tr>
+      <tr><td>2009/10</td><td>278</td></tr>
+      <tr><td>2010/11</td><td>414</td></tr>
+    </tbody>
+    <tfoot><tr><td>Total since April 2006</td><td>1,038</td></tr></tfoot>
+  </table>
+</ceop-stats>`;
+
+/** Each way in: the content as the editor saves it, and what the reader must see. */
+function ways(home) {
+  const script = `${home}wp-content/plugins/ceop-stats/dist/ceop-stats.js`;
+  return {
+    shortcode: {
+      content: '<!-- wp:shortcode -->\n[ceop_stats metric="arrests" from="2008" no-animation]\n<!-- /wp:shortcode -->',
+      expected: { heading: 'Arrests', bars: 3, counters: BUNDLED_COUNTERS },
+    },
+    block: {
+      content: '<!-- wp:ceop-stats/chart {"metric":"networks","from":"2008","noAnimation":true} /-->',
+      expected: { heading: 'Offender networks dismantled or disrupted', bars: 3, counters: BUNDLED_COUNTERS },
+    },
+    'pasted element': {
+      content: `<!-- wp:html -->\n<script type="module" src="${script}"></script>\n<ceop-stats metric="children" no-animation></ceop-stats>\n<!-- /wp:html -->`,
+      expected: { heading: 'Children safeguarded or protected', bars: 5, counters: BUNDLED_COUNTERS },
+    },
+    'element with child table, classic': {
+      content: README_TABLE,
+      // The editor's table: one measure, so one counter, its total.
+      expected: { heading: 'Children safeguarded or protected', bars: 5, counters: ['1,038'] },
+    },
+  };
+}
+
+const ROLES = { single: ['administrator', 'editor', 'author', 'contributor'], network: ['administrator'] };
+
+export async function wordpressPosts(server, rest) {
+  const posts = [];
+  for (const [site, roles] of Object.entries(ROLES)) {
+    const { home, users } = server.sites[site];
+    for (const role of roles) {
+      const user = users[role];
+      for (const [way, { content, expected }] of Object.entries(ways(home))) {
+        const title = `${way} as ${role}`;
+        const publishes = role !== 'contributor';
+        let post = await rest(server, site, user, 'POST', '/wp/v2/posts', { title, content, status: publishes ? 'publish' : 'pending' });
+        if (!publishes) post = await rest(server, site, users.editor, 'POST', `/wp/v2/posts/${post.id}`, { status: 'publish' });
+        const stored = await rest(server, site, users.administrator, 'GET', `/wp/v2/posts/${post.id}?context=edit`);
+        const link = new URL(post.link);
+        posts.push({ site, role, way, url: link.pathname + link.search, expected, stored: stored.content.raw, unfilteredHtml: user.unfiltered_html, superAdmin: user.super_admin });
+      }
+    }
+  }
+  // oEmbed: this site's embed URL alone on a line, as an author pastes it; and a typo in a shortcode attribute.
+  const { home, users } = server.sites.single;
+  const embedUrl = `${home}?ceop_stats_embed=1&metric=arrests&no-animation`;
+  const extras = {
+    'embed URL (oEmbed)': { content: `<!-- wp:paragraph -->\n<p>Before.</p>\n<!-- /wp:paragraph -->\n\n${embedUrl}\n\n<!-- wp:paragraph -->\n<p>After.</p>\n<!-- /wp:paragraph -->`, expected: { heading: 'Arrests', bars: 5, counters: BUNDLED_COUNTERS, embedUrl } },
+    'shortcode with an unknown attribute': { content: '<!-- wp:shortcode -->\n[ceop_stats metrc="arrests"]\n<!-- /wp:shortcode -->', expected: { notice: 'metrc' } },
+  };
+  for (const [way, { content, expected }] of Object.entries(extras)) {
+    const post = await rest(server, 'single', users.author, 'POST', '/wp/v2/posts', { title: way, content, status: 'publish' });
+    const link = new URL(post.link);
+    posts.push({ site: 'single', role: 'author', way, url: link.pathname + link.search, expected, stored: content, unfilteredHtml: false, superAdmin: false });
+  }
+  return posts;
+}

@@ -1,0 +1,43 @@
+<?php
+/**
+ * The plugin keeps no option, table, transient or scheduled event. What
+ * WordPress itself stored because of it is removed: its oEmbed caches of our
+ * embed URLs (post meta _oembed_* of posts that embed one, and oembed_cache
+ * posts), on every site of a network. Posts keep the shortcodes, blocks and
+ * elements their authors wrote: those are theirs.
+ */
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+function ceop_stats_uninstall_site() {
+	global $wpdb;
+	$like = '%' . $wpdb->esc_like( 'ceop_stats_embed' ) . '%';
+	$keys = $wpdb->get_col(
+		$wpdb->prepare(
+			"SELECT DISTINCT meta_key FROM {$wpdb->postmeta} WHERE meta_key LIKE %s AND meta_value LIKE %s",
+			$wpdb->esc_like( '_oembed_' ) . '%',
+			$like
+		)
+	);
+	foreach ( $keys as $key ) {
+		$hash = substr( $key, strlen( '_oembed_' ) );
+		delete_post_meta_by_key( $key );
+		delete_post_meta_by_key( '_oembed_time_' . $hash );
+	}
+	$cached = $wpdb->get_col(
+		$wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_type = 'oembed_cache' AND post_content LIKE %s", $like )
+	);
+	foreach ( $cached as $id ) {
+		wp_delete_post( (int) $id, true );
+	}
+}
+
+if ( is_multisite() ) {
+	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $site_id ) {
+		switch_to_blog( $site_id );
+		ceop_stats_uninstall_site();
+		restore_current_blog();
+	}
+} else {
+	ceop_stats_uninstall_site();
+}
