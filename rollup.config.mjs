@@ -82,7 +82,10 @@ function copyFiles(files) {
   };
 }
 
-const minify = () => [esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }), terser({ ecma: 2021, module: true, format: { comments: false } })];
+const minify = () => [
+  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  terser({ ecma: 2021, module: true, format: { comments: false } }),
+];
 
 /**
  * dist/embed.html, the iframe embed's page, and its script dist/embed.js,

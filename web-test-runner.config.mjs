@@ -17,7 +17,13 @@ const mode = process.env.MODE === 'prod' ? 'prod' : 'dev';
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: mode === 'dev' ? ['development'] : [] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), stopEnginesPlugin, captureConsolePlugin, readmeSnippetsPlugin({ production: mode === 'prod' }), wordpressPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
+    stopEnginesPlugin,
+    captureConsolePlugin,
+    readmeSnippetsPlugin({ production: mode === 'prod' }),
+    wordpressPlugin,
+  ],
   middleware: [wordpressMiddleware, testApi],
   browsers: await selectBrowsers(),
   concurrentBrowsers: 3,

@@ -25,7 +25,11 @@ const BUDGETS = {
   page: { budget: 59 * KB, target: 50 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
   total: { budget: 67 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
-  'embed-page': { budget: 2 * KB, target: undefined, what: "dist/embed.html, embed.css and embed.js: the iframe embed's own files, besides the widget" },
+  'embed-page': {
+    budget: 2 * KB,
+    target: undefined,
+    what: "dist/embed.html, embed.css and embed.js: the iframe embed's own files, besides the widget",
+  },
 };
 
 const gzipOf = (name) => gzipSync(readFileSync(`dist/${name}`), { level: 9 }).length;

@@ -137,8 +137,13 @@ function publicPackagePlugin() {
 }
 
 function analyze() {
-  const modules = SOURCES.map((path) => analyzerTs.createSourceFile(path, readFileSync(path, 'utf8'), analyzerTs.ScriptTarget.ES2021, true));
-  return create({ modules, plugins: [...litPlugin(), defineOnceCallsPlugin(), typeOnlyExportsPlugin(), methodReturnsPlugin(), publicPackagePlugin()] });
+  const modules = SOURCES.map((path) =>
+    analyzerTs.createSourceFile(path, readFileSync(path, 'utf8'), analyzerTs.ScriptTarget.ES2021, true),
+  );
+  return create({
+    modules,
+    plugins: [...litPlugin(), defineOnceCallsPlugin(), typeOnlyExportsPlugin(), methodReturnsPlugin(), publicPackagePlugin()],
+  });
 }
 
 function elementOf(manifest) {
@@ -188,7 +193,11 @@ function detailReader() {
 }
 
 /* Markdown: every generated cell is one line, and a pipe would end the cell, even in a code span. */
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 const code = (text) => `\`${text}\``;
 const table = (head, rows) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
@@ -207,7 +216,8 @@ function initializerText(value, type) {
 }
 
 /** CSS values in a prose default (`#1f2328`, `240px`) are set as code. */
-const cssValues = (text) => (text.includes('`') ? text : text.replace(/#[0-9a-f]{3,8}\b|\b\d+(\.\d+)?(px|em|rem|%|ms|s)\b/gi, (value) => code(value)));
+const cssValues = (text) =>
+  text.includes('`') ? text : text.replace(/#[0-9a-f]{3,8}\b|\b\d+(\.\d+)?(px|em|rem|%|ms|s)\b/gi, (value) => code(value));
 
 function renderAttributes(element) {
   const fields = new Map((element.members ?? []).map((member) => [member.name, member]));
@@ -236,7 +246,12 @@ function renderProperties(element) {
       ['property', 'type', 'what it is', 'default'],
       properties.map((property) => {
         const { text, stated } = splitDefault(property.description);
-        return [code(property.name), property.type ? code(property.type.text) : '', `${property.readonly ? 'Read-only. ' : ''}${text}`, stated ?? initializerText(property.default, property.type?.text)];
+        return [
+          code(property.name),
+          property.type ? code(property.type.text) : '',
+          `${property.readonly ? 'Read-only. ' : ''}${text}`,
+          stated ?? initializerText(property.default, property.type?.text),
+        ];
       }),
     ),
   ].join('\n');
@@ -263,7 +278,9 @@ function renderMethods(element) {
       const parameters = (method.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`);
       const signature = `${method.name}(${parameters.join(', ')})${method.return?.type?.text ? `: ${method.return.type.text}` : ''}`;
       const described = (method.parameters ?? []).filter((p) => p.description).map((p) => `${code(p.name)}: ${p.description}`);
-      const returned = method.return?.description ? `Returns ${method.return.description.replace(/^./, (first) => first.toLowerCase())}` : '';
+      const returned = method.return?.description
+        ? `Returns ${method.return.description.replace(/^./, (first) => first.toLowerCase())}`
+        : '';
       return [code(signature), [method.description, ...described, returned].filter(Boolean).join(' ')];
     }),
   );
@@ -272,15 +289,25 @@ function renderMethods(element) {
 function renderCssProperties(element) {
   return table(
     ['property', 'default', 'what it sets'],
-    (element.cssProperties ?? []).map((property) => [code(property.name), property.default ? cssValues(property.default) : '', property.description]),
+    (element.cssProperties ?? []).map((property) => [
+      code(property.name),
+      property.default ? cssValues(property.default) : '',
+      property.description,
+    ]),
   );
 }
 
 const renderParts = (element) =>
-  table(['part', 'what it is'], (element.cssParts ?? []).map((part) => [code(part.name), part.description]));
+  table(
+    ['part', 'what it is'],
+    (element.cssParts ?? []).map((part) => [code(part.name), part.description]),
+  );
 
 const renderSlots = (element) =>
-  table(['slot', 'what goes in it'], (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : 'default (no name)', slot.description]));
+  table(
+    ['slot', 'what goes in it'],
+    (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : 'default (no name)', slot.description]),
+  );
 
 const RENDERERS = {
   attributes: renderAttributes,

@@ -43,7 +43,15 @@ const base = `http://127.0.0.1:${server.address().port}/demo/`;
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--hide-scrollbars',
+  ],
 });
 mkdirSync(out, { recursive: true });
 try {

@@ -37,7 +37,20 @@ export interface CeopStatsReadyDetail {
 }
 
 /** Properties that change what is shown (the view is worked out again) and those that change the request for `src`. */
-const VIEW_PROPERTIES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale', 'heading', 'summary', 'noAnimation', 'sourceLabel', 'sourceUrl', 'noSource'] as const;
+const VIEW_PROPERTIES = [
+  'metric',
+  'from',
+  'to',
+  'highlight',
+  'theme',
+  'locale',
+  'heading',
+  'summary',
+  'noAnimation',
+  'sourceLabel',
+  'sourceUrl',
+  'noSource',
+] as const;
 const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
 
 /**
@@ -195,7 +208,8 @@ export class CeopStats extends LitElement {
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature: a synchronous update returns nothing.
   protected override scheduleUpdate(): void | Promise<unknown> {
     // The table's chunk is fetched after the first render; an update that shows the table waits for it if it is not here yet.
-    const table = (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : undefined;
+    const table =
+      (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : undefined;
     const update = () => inTurn(this.chart.nearViewport, () => super.scheduleUpdate());
     return table ? table.then(update) : update();
   }
@@ -216,7 +230,12 @@ export class CeopStats extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || FETCH_PROPERTIES.some((name) => changed.has(name))) this.useRequest();
     const languageChanged = this.language.resolve();
-    if (languageChanged || this.viewData !== this.data.state || VIEW_PROPERTIES.some((name) => changed.has(name)) || FETCH_PROPERTIES.some((name) => changed.has(name))) {
+    if (
+      languageChanged ||
+      this.viewData !== this.data.state ||
+      VIEW_PROPERTIES.some((name) => changed.has(name)) ||
+      FETCH_PROPERTIES.some((name) => changed.has(name))
+    ) {
       this.updateView();
     }
   }

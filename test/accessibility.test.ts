@@ -1,24 +1,18 @@
 import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
-import {
-  FakeMediaQuery,
-  MARKERS,
-  canvasOf,
-  counterValues,
-  countPixels,
-  readBars,
-  renderWidget,
-  shadow,
-  tooltipOf,
-} from './helpers.js';
+import { FakeMediaQuery, MARKERS, canvasOf, counterValues, countPixels, readBars, renderWidget, shadow, tooltipOf } from './helpers.js';
 
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
+    const [r, g, b] = color
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
@@ -93,9 +87,11 @@ describe('accessibility', () => {
 
     it('follows the range and the locale', async () => {
       const el = await renderWidget({ metric: 'arrests', to: '2009', locale: 'de' });
-      expect(shadow(el).querySelector('.summary')!.textContent.replace(/\u00a0/g, ' ')).to.equal(
-        'Arrests: 417 in 2009/10, a record for the fourth year in a row and 25 % more than in 2008/09. 1.644 since April 2006.',
-      );
+      expect(
+        shadow(el)
+          .querySelector('.summary')!
+          .textContent.replace(/\u00a0/g, ' '),
+      ).to.equal('Arrests: 417 in 2009/10, a record for the fourth year in a row and 25 % more than in 2008/09. 1.644 since April 2006.');
     });
   });
 
@@ -128,7 +124,10 @@ describe('accessibility', () => {
         await el.updateComplete;
         const rows = tableRows(el).slice(1, -1);
         const records = rows.filter((r) => r[2] === 'Record').length;
-        expect(bars.filter((b) => b.color === 'record'), metric).to.have.length(records);
+        expect(
+          bars.filter((b) => b.color === 'record'),
+          metric,
+        ).to.have.length(records);
         expect(bars, metric).to.have.length(rows.filter((r) => r[1] !== 'Not reported').length);
         const total = tableRows(el).at(-1)![1]!;
         expect(counterValues(el)).to.include(total);
@@ -174,7 +173,9 @@ describe('accessibility', () => {
 
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
-      expect(liveRegion(el)).to.match(/^2006\/07: Offender networks dismantled or disrupted, not reported\. Not reported separately: 84 networks/);
+      expect(liveRegion(el)).to.match(
+        /^2006\/07: Offender networks dismantled or disrupted, not reported\. Not reported separately: 84 networks/,
+      );
       expect(tooltipOf(el).title).to.deep.equal(['2006/07']);
 
       await sendKeys({ press: 'ArrowRight' });
@@ -233,7 +234,10 @@ describe('accessibility', () => {
           else runs.push([x, x]);
         }
         expect(runs, JSON.stringify(runs)).to.have.length(4);
-        const pairs: [[number, number], [number, number]][] = [[runs[0]!, runs[1]!], [runs[2]!, runs[3]!]];
+        const pairs: [[number, number], [number, number]][] = [
+          [runs[0]!, runs[1]!],
+          [runs[2]!, runs[3]!],
+        ];
         for (const [left, right] of pairs) {
           const inside = { x: left[1] + 3, y: y - 10, w: right[0] - left[1] - 6, h: 20 };
           expect(inside.w, 'hollow').to.be.greaterThan(20);
@@ -247,7 +251,9 @@ describe('accessibility', () => {
 
   describe('print', () => {
     it('prints final counters even if never scrolled into view, the table beneath the chart, and a sharper chart', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"><div style="height: 300vh"></div><ceop-stats></ceop-stats></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 600px"><div style="height: 300vh"></div><ceop-stats></ceop-stats></div>`,
+      );
       const el = wrapper.querySelector('ceop-stats')!;
       await el.updateComplete;
       expect(counterValues(el)).to.deep.equal(['0', '0', '0']);
@@ -275,7 +281,13 @@ describe('accessibility', () => {
       frame.src = page;
       document.body.append(frame);
       await loaded;
-      const win = frame.contentWindow as Window & { __ready: number; __afterTopBefore: number; __layoutShift: number | null; __shifts: string[]; __pageTop: () => number };
+      const win = frame.contentWindow as Window & {
+        __ready: number;
+        __afterTopBefore: number;
+        __layoutShift: number | null;
+        __shifts: string[];
+        __pageTop: () => number;
+      };
       // Charts load as widgets come near the viewport: bring each into view in turn.
       const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
       for (const [i, widget] of widgets.entries()) {
@@ -296,7 +308,8 @@ describe('accessibility', () => {
         const { frame, win, moved, widgetsHeight } = await loadShiftPage('/test/pages/layout-shift.html', width, height);
         try {
           // Where the browser reports layout shifts (Chromium): every entry since the page started, summed.
-          if (win.__layoutShift !== null) expect(win.__layoutShift, `layout shift at ${width} px: ${win.__shifts.join('; ')}`).to.be.at.most(0.01);
+          if (win.__layoutShift !== null)
+            expect(win.__layoutShift, `layout shift at ${width} px: ${win.__shifts.join('; ')}`).to.be.at.most(0.01);
           // Everywhere: the room the snippet reserved is within a tenth of what the widgets took.
           expect(moved / widgetsHeight, `text after the widgets moved ${moved} px`).to.be.below(0.1);
         } finally {

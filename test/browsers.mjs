@@ -55,7 +55,10 @@ async function stopChildren() {
 }
 process.once('exit', killChildren);
 // wtr and puppeteer clean up on SIGINT but leave Firefox running on SIGTERM/SIGHUP: route those through SIGINT.
-for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.once(signal, () => {
     process.once('exit', () => (process.exitCode = code));
     process.emit('SIGINT', 'SIGINT');

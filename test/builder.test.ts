@@ -25,7 +25,11 @@ async function openBuilder(): Promise<Builder> {
   const doc = frame.contentDocument!;
   const readies: Builder['readies'] = [];
   doc.addEventListener('ceop-stats-ready', (event) => readies.push({ target: event.target, detail: event.detail }));
-  await waitUntil(() => win.customElements.get('ceop-stats') && codeBox(doc).value, 'builder script ran and <ceop-stats> is defined (is dist/ built?)', { timeout: 10000 });
+  await waitUntil(
+    () => win.customElements.get('ceop-stats') && codeBox(doc).value,
+    'builder script ran and <ceop-stats> is defined (is dist/ built?)',
+    { timeout: 10000 },
+  );
   return { frame, win, doc, readies };
 }
 
@@ -94,7 +98,9 @@ async function drawn(builder: Builder, metric: string, years: string[], since: n
     () =>
       builder.readies
         .slice(since)
-        .some(({ target, detail }) => target === previewOf(builder.doc) && detail.metric === metric && detail.years.join() === years.join()),
+        .some(
+          ({ target, detail }) => target === previewOf(builder.doc) && detail.metric === metric && detail.years.join() === years.join(),
+        ),
     `preview drew ${metric} for ${years.join(', ')}`,
     { timeout: 10000 },
   );
@@ -183,7 +189,9 @@ describe('embed code builder (demo/builder.html)', function () {
       return Promise.resolve();
     });
     copyButton(doc).click();
-    await waitUntil(() => statusOf(doc).textContent.trim() === 'Copied', `status says Copied: "${statusOf(doc).textContent}"`, { timeout: 5000 });
+    await waitUntil(() => statusOf(doc).textContent.trim() === 'Copied', `status says Copied: "${statusOf(doc).textContent}"`, {
+      timeout: 5000,
+    });
     expect(copied).to.have.length(1);
     const code = copied[0]!;
     expect(code).to.equal(codeBox(doc).value);
@@ -236,13 +244,21 @@ describe('embed code builder (demo/builder.html)', function () {
     const copyIframe = [...doc.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Copy iframe code')!;
     copyIframe.click();
     const iframeStatus = doc.querySelector<HTMLElement>('#iframe-copy-status')!;
-    await waitUntil(() => iframeStatus.textContent.trim() === 'Copied', `status says Copied: "${iframeStatus.textContent}"`, { timeout: 5000 });
+    await waitUntil(() => iframeStatus.textContent.trim() === 'Copied', `status says Copied: "${iframeStatus.textContent}"`, {
+      timeout: 5000,
+    });
     expect(copied).to.deep.equal([textArea(doc, 'Iframe code').value]);
     const parsed = new DOMParser().parseFromString(copied[0]!, 'text/html');
     const iframe = parsed.querySelector('iframe')!;
     const src = new URL(iframe.getAttribute('src')!);
     expect(src.href.startsWith(new URL('/dist/embed.html', location.href).href)).to.equal(true);
-    expect([...src.searchParams]).to.deep.equal([['metric', 'arrests'], ['from', '2008'], ['highlight', 'latest'], ['heading', HEADING], ['no-animation', '']]);
+    expect([...src.searchParams]).to.deep.equal([
+      ['metric', 'arrests'],
+      ['from', '2008'],
+      ['highlight', 'latest'],
+      ['heading', HEADING],
+      ['no-animation', ''],
+    ]);
     expect(iframe.getAttribute('title')).to.equal(HEADING);
     expect(parsed.querySelector('script')!.getAttribute('src')).to.equal(new URL('/dist/embed-resize.js', location.href).href);
 
@@ -254,7 +270,11 @@ describe('embed code builder (demo/builder.html)', function () {
     document.body.append(page);
     const embedFrame = () => page.contentDocument?.querySelector('iframe');
     const embedded = () => embedFrame()?.contentDocument?.querySelector<CeopStats>('ceop-stats') ?? undefined;
-    await waitUntil(() => embedded() && counterValues(embedded()!).length === 3 && headingText(embedded()!), 'the embedded widget rendered', { timeout: 10000 });
+    await waitUntil(
+      () => embedded() && counterValues(embedded()!).length === 3 && headingText(embedded()!),
+      'the embedded widget rendered',
+      { timeout: 10000 },
+    );
     const el = embedded()!;
     // Colours are not passed to the iframe; a default the element reflects on one page and not the other says nothing.
     const reflectedDefaults = ['theme=auto', 'credentials=omit', 'timeout=10000'];
@@ -264,7 +284,11 @@ describe('embed code builder (demo/builder.html)', function () {
     expect(summaryText(el)).to.equal(summaryText(preview));
     expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     const body = () => Math.ceil(embedFrame()!.contentDocument!.body.getBoundingClientRect().height);
-    await waitUntil(() => embedFrame()!.style.height === `${body()}px`, `the iframe takes the embed's height: ${embedFrame()!.style.height} vs ${body()}`, { timeout: 10000 });
+    await waitUntil(
+      () => embedFrame()!.style.height === `${body()}px`,
+      `the iframe takes the embed's height: ${embedFrame()!.style.height} vs ${body()}`,
+      { timeout: 10000 },
+    );
     expect(body()).to.not.equal(540);
   });
 
@@ -287,7 +311,13 @@ describe('embed code builder (demo/builder.html)', function () {
     enter(control(doc, 'Source text'), 'Our source');
     enter(control(doc, 'Source link'), 'https://example.org/report');
     enter(control(doc, 'Background'), '#fafafa');
-    expect(Object.fromEntries(element().getAttributeNames().map((name) => [name, element().getAttribute(name)]))).to.deep.equal({
+    expect(
+      Object.fromEntries(
+        element()
+          .getAttributeNames()
+          .map((name) => [name, element().getAttribute(name)]),
+      ),
+    ).to.deep.equal({
       metric: 'networks',
       to: '2009',
       highlight: 'none',
@@ -303,11 +333,7 @@ describe('embed code builder (demo/builder.html)', function () {
     const preview = previewOf(doc);
     await preview.updateComplete;
     // Welsh text comes in a chunk of its own: wait for the widget to have rendered with it.
-    await waitUntil(
-      () => summaryText(preview) ?? shadow(preview).querySelector('[role="alert"]'),
-      'preview rendered',
-      { timeout: 10000 },
-    );
+    await waitUntil(() => summaryText(preview) ?? shadow(preview).querySelector('[role="alert"]'), 'preview rendered', { timeout: 10000 });
     expect(shadow(preview).querySelector('[role="alert"]')?.textContent, 'no alert').to.equal(undefined);
     expect(preview.getAttribute('locale')).to.equal('cy');
     expect(preview.getAttribute('style')).to.equal('--ceop-stats-background: #fafafa');
@@ -352,13 +378,17 @@ describe('embed code builder (demo/builder.html)', function () {
     frames.push(builder.frame);
     const { doc, win } = builder;
     const status = statusOf(doc);
-    expect(status.getAttribute('role') === 'status' || status.getAttribute('aria-live') === 'polite', 'a polite live region').to.equal(true);
+    expect(status.getAttribute('role') === 'status' || status.getAttribute('aria-live') === 'polite', 'a polite live region').to.equal(
+      true,
+    );
     const code = codeBox(doc);
     const allSelected = () => doc.activeElement === code && code.selectionStart === 0 && code.selectionEnd === code.value.length;
 
     replaceClipboard(win, () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')));
     copyButton(doc).click();
-    await waitUntil(() => status.textContent.includes('Press Ctrl+C'), `status asks for Ctrl+C: "${status.textContent}"`, { timeout: 5000 });
+    await waitUntil(() => status.textContent.includes('Press Ctrl+C'), `status asks for Ctrl+C: "${status.textContent}"`, {
+      timeout: 5000,
+    });
     expect(allSelected(), 'the code is selected').to.equal(true);
     expect(status.getBoundingClientRect().height, 'the status is visible').to.be.greaterThan(0);
 
@@ -366,7 +396,9 @@ describe('embed code builder (demo/builder.html)', function () {
     copyButton(doc).focus();
     replaceClipboard(win, undefined);
     copyButton(doc).click();
-    await waitUntil(() => allSelected() && status.textContent.includes('Press Ctrl+C'), 'without a clipboard the code is selected too', { timeout: 5000 });
+    await waitUntil(() => allSelected() && status.textContent.includes('Press Ctrl+C'), 'without a clipboard the code is selected too', {
+      timeout: 5000,
+    });
   });
 
   it('axe finds no violations on the builder page', async () => {

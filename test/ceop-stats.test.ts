@@ -75,7 +75,10 @@ describe('<ceop-stats>', () => {
       expect(chartLabel(el)).to.equal('Bar chart: Children safeguarded or protected per year, 2006/07 to 2010/11.');
       const focusable = shadow(el).querySelector('.chart-focus')!;
       expect(focusable.getAttribute('tabindex')).to.equal('0');
-      const described = focusable.getAttribute('aria-describedby')!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent);
+      const described = focusable
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => shadow(el).getElementById(id)!.textContent);
       expect(described[0]).to.equal(
         'Children safeguarded or protected: 414 in 2010/11, a record for the fifth year in a row and 49% more than in 2009/10. 1,038 since April 2006.',
       );
@@ -107,7 +110,9 @@ describe('<ceop-stats> measures, ranges and highlights', () => {
       expect(marker, `n/r marker at x=${slot}`).to.be.greaterThan(3);
     }
     // The empty slot of a reported bar has no marker.
-    expect(countPixels(canvas, { x: bars[0]!.left, y: bars[0]!.bottom - 30, w: bars[0]!.right - bars[0]!.left, h: 31 }, MARKERS.muted)).to.equal(0);
+    expect(
+      countPixels(canvas, { x: bars[0]!.left, y: bars[0]!.bottom - 30, w: bars[0]!.right - bars[0]!.left, h: 31 }, MARKERS.muted),
+    ).to.equal(0);
   });
 
   it('writes "Record" above record bars only', async () => {
@@ -443,7 +448,11 @@ describe('<ceop-stats> live changes and lifecycle', () => {
     );
     const widgets = [...wrapper.querySelectorAll('ceop-stats')];
     // Rendering may be spread over several tasks when the page is busy, so a widget may not have its canvas yet.
-    await waitUntil(() => widgets.every((w) => (w.shadowRoot?.querySelector('canvas')?.getBoundingClientRect().width ?? 0) > 200), 'both charts sized', { timeout: 5000 });
+    await waitUntil(
+      () => widgets.every((w) => (w.shadowRoot?.querySelector('canvas')?.getBoundingClientRect().width ?? 0) > 200),
+      'both charts sized',
+      { timeout: 5000 },
+    );
     for (const w of widgets) expect(w.getBoundingClientRect().width).to.be.closeTo(350, 1);
   });
 });

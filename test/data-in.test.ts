@@ -186,7 +186,14 @@ describe('data in', () => {
     });
 
     it('reads a child table: 2001: 10, 2002: 5, 2003: 20 gives records in 2001 and 2003 and a counter of 35', async () => {
-      const { el } = await mount(table([['Year', 'Cases'], ['2001', '10'], ['2002', '5'], ['2003', '20']]));
+      const { el } = await mount(
+        table([
+          ['Year', 'Cases'],
+          ['2001', '10'],
+          ['2002', '5'],
+          ['2003', '20'],
+        ]),
+      );
       expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(['record', 'bar', 'record']);
       expect(counterValues(el)).to.deep.equal(['35']);
       expect(counterSentences(el)).to.deep.equal(['35 Cases in total']);
@@ -212,13 +219,26 @@ describe('data in', () => {
     });
 
     it('a counter that can only sum the years reported says so', async () => {
-      const { el } = await mount(table([['Year', 'Volunteers'], ['2001', '1,200'], ['2002', 'n/r'], ['2003', '1,350']]));
+      const { el } = await mount(
+        table([
+          ['Year', 'Volunteers'],
+          ['2001', '1,200'],
+          ['2002', 'n/r'],
+          ['2003', '1,350'],
+        ]),
+      );
       expect(counterValues(el)).to.deep.equal(['2,550']);
       expect(counterSentences(el)).to.deep.equal(['2,550 Volunteers (years reported only) in total']);
     });
 
     it('follows edits to the table after the upgrade', async () => {
-      const { el } = await mount(table([['Year', 'Cases'], ['2001', '10'], ['2002', '5']]));
+      const { el } = await mount(
+        table([
+          ['Year', 'Cases'],
+          ['2001', '10'],
+          ['2002', '5'],
+        ]),
+      );
       const ready = oneEvent(el, 'ceop-stats-ready');
       el.querySelector('tbody td:last-child')!.textContent = '7';
       await ready;
@@ -228,7 +248,10 @@ describe('data in', () => {
 
     it('precedence: src over inline JSON over table over the bundled figures', async () => {
       const { el } = await mount((e) => {
-        table([['Year', 'From the table'], ['2001', '1']])(e);
+        table([
+          ['Year', 'From the table'],
+          ['2001', '1'],
+        ])(e);
         inlineJson(json({ ...CASES, measures: [{ ...CASES.measures[0], label: 'From JSON' }] }))(e);
         e.src = '/api/dataset.json?label=From%20src';
       });
@@ -267,7 +290,12 @@ describe('data in', () => {
 
   describe('problems, each named for the editor', () => {
     const cases: [string, (el: CeopStats) => void, CeopStatsErrorDetail['code'], string][] = [
-      ['network failure', (e) => (e.src = 'http://127.0.0.1:9/data.json'), 'fetch-failed', 'src: could not fetch http://127.0.0.1:9/data.json'],
+      [
+        'network failure',
+        (e) => (e.src = 'http://127.0.0.1:9/data.json'),
+        'fetch-failed',
+        'src: could not fetch http://127.0.0.1:9/data.json',
+      ],
       ['404', (e) => (e.src = '/api/status/404'), 'http-status', 'src: the server answered 404 Not Found for'],
       ['500', (e) => (e.src = '/api/status/500'), 'http-status', 'src: the server answered 500'],
       [
@@ -280,30 +308,99 @@ describe('data in', () => {
         'src: no answer from',
       ],
       ['non-JSON answer', (e) => (e.src = '/api/not-json'), 'not-json', 'src: not JSON; it starts "<!doctype html><title>Not foun"'],
-      ['JSON of the wrong shape', (e) => (e.src = '/api/json?body=[1,2,3]'), 'schema', 'src: expected an object with "years" and "measures"'],
-      ['negative', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, -5, 20] }] })), 'schema', 'inline JSON: cases, 2002: -5 is negative'],
-      ['fractional', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, 5.5, 20] }] })), 'schema', 'cases, 2002: 5.5 is not a whole number'],
-      ['Infinity', inlineJson('{"years":["2001"],"measures":[{"id":"a","label":"A","values":[1e999]}]}'), 'schema', 'a, 2001: Infinity is not a finite number'],
+      [
+        'JSON of the wrong shape',
+        (e) => (e.src = '/api/json?body=[1,2,3]'),
+        'schema',
+        'src: expected an object with "years" and "measures"',
+      ],
+      [
+        'negative',
+        inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, -5, 20] }] })),
+        'schema',
+        'inline JSON: cases, 2002: -5 is negative',
+      ],
+      [
+        'fractional',
+        inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, 5.5, 20] }] })),
+        'schema',
+        'cases, 2002: 5.5 is not a whole number',
+      ],
+      [
+        'Infinity',
+        inlineJson('{"years":["2001"],"measures":[{"id":"a","label":"A","values":[1e999]}]}'),
+        'schema',
+        'a, 2001: Infinity is not a finite number',
+      ],
       ['NaN', inlineJson('{"years":["2001"],"measures":[{"id":"a","label":"A","values":[NaN]}]}'), 'not-json', 'inline JSON: not JSON'],
-      ['huge', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, 5e12, 20] }] })), 'schema', 'is larger than 1000000000000'],
-      ['non-numeric', inlineJson(json({ ...CASES, measures: [{ id: 'networks', label: 'N', values: [10, 'lots', 20] }] })), 'schema', 'networks, 2002: "lots" is not a whole number'],
-      ['non-numeric table cell', table([['Year', 'Networks'], ['2006/07', '3'], ['2007/08', 'lots']]), 'schema', 'table row 3, cell 2 (Networks, 2007/08): "lots" is not a whole number'],
+      [
+        'huge',
+        inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, 5e12, 20] }] })),
+        'schema',
+        'is larger than 1000000000000',
+      ],
+      [
+        'non-numeric',
+        inlineJson(json({ ...CASES, measures: [{ id: 'networks', label: 'N', values: [10, 'lots', 20] }] })),
+        'schema',
+        'networks, 2002: "lots" is not a whole number',
+      ],
+      [
+        'non-numeric table cell',
+        table([
+          ['Year', 'Networks'],
+          ['2006/07', '3'],
+          ['2007/08', 'lots'],
+        ]),
+        'schema',
+        'table row 3, cell 2 (Networks, 2007/08): "lots" is not a whole number',
+      ],
       ['duplicate years', inlineJson(json({ ...CASES, years: ['2001', '2001', '2003'] })), 'schema', 'year "2001" appears twice'],
       ['unsorted years', inlineJson(json({ ...CASES, years: ['2003', '2001', '2002'] })), 'schema', 'years must be in increasing order'],
-      ['a measure with no values', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [null, null, null] }] })), 'schema', 'cases: no year has a value'],
-      ['a total below its values', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, null, 20], total: 25 }] })), 'schema', 'cases, total: 25 is less than the 30 of the years reported'],
+      [
+        'a measure with no values',
+        inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [null, null, null] }] })),
+        'schema',
+        'cases: no year has a value',
+      ],
+      [
+        'a total below its values',
+        inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'Cases', values: [10, null, 20], total: 25 }] })),
+        'schema',
+        'cases, total: 25 is less than the 30 of the years reported',
+      ],
       ['0 years', inlineJson(json({ years: [], measures: [] })), 'schema', '"years" is empty'],
-      ['a 10,000-character label', inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'x'.repeat(10000), values: [1, 2, 3] }] })), 'schema', 'text is 10000 characters long; at most 200'],
+      [
+        'a 10,000-character label',
+        inlineJson(json({ ...CASES, measures: [{ id: 'cases', label: 'x'.repeat(10000), values: [1, 2, 3] }] })),
+        'schema',
+        'text is 10000 characters long; at most 200',
+      ],
       ['an empty inline script', inlineJson(''), 'not-json', 'inline JSON: not JSON; it is empty'],
       ['an empty table', (e) => e.append(document.createElement('table')), 'schema', 'table'],
       ['a javascript: src', (e) => (e.src = 'javascript:alert(1)'), 'attribute', 'src="javascript:alert(1)" is not an http or https URL'],
-      ['a javascript: source link', inlineJson(json({ ...CASES, source: { label: 'x', url: 'javascript:alert(1)' } })), 'schema', 'only http and https links are allowed'],
-      ['bad credentials', (e) => e.setAttribute('credentials', 'always'), 'attribute', 'credentials="always" is not allowed. Use omit, same-origin or include.'],
+      [
+        'a javascript: source link',
+        inlineJson(json({ ...CASES, source: { label: 'x', url: 'javascript:alert(1)' } })),
+        'schema',
+        'only http and https links are allowed',
+      ],
+      [
+        'bad credentials',
+        (e) => e.setAttribute('credentials', 'always'),
+        'attribute',
+        'credentials="always" is not allowed. Use omit, same-origin or include.',
+      ],
       ['bad timeout', (e) => e.setAttribute('timeout', 'soon'), 'attribute', 'timeout="soon" is not allowed'],
-      ['a metric the data lacks', (e) => {
-        e.setAttribute('metric', 'children');
-        inlineJson(json(CASES))(e);
-      }, 'attribute', 'metric="children" is not a measure in the data. Use cases.'],
+      [
+        'a metric the data lacks',
+        (e) => {
+          e.setAttribute('metric', 'children');
+          inlineJson(json(CASES))(e);
+        },
+        'attribute',
+        'metric="children" is not a measure in the data. Use cases.',
+      ],
     ];
 
     for (const [name, setup, code, message] of cases) {
@@ -348,12 +445,23 @@ describe('data in', () => {
       const evil = {
         years: [`2001 ${yearPayload}`, `2002 ${yearPayload}`],
         totalLabel: payload,
-        measures: [{ id: 'cases', label: `Cases ${payload}`.slice(0, 190), values: [1, 2], notes: [{ text: payload, years: [`2001 ${yearPayload}`] }] }],
+        measures: [
+          {
+            id: 'cases',
+            label: `Cases ${payload}`.slice(0, 190),
+            values: [1, 2],
+            notes: [{ text: payload, years: [`2001 ${yearPayload}`] }],
+          },
+        ],
         source: { label: payload, url: 'https://example.org/?q=<script>' },
       };
       for (const setup of [
         inlineJson(json(evil)),
-        table([[payload, `Cases ${payload}`], [`2001 ${yearPayload}`, '1'], [`2002 ${yearPayload}`, '2']]),
+        table([
+          [payload, `Cases ${payload}`],
+          [`2001 ${yearPayload}`, '1'],
+          [`2002 ${yearPayload}`, '2'],
+        ]),
         (e: CeopStats) => e.setAttribute('heading', payload),
       ]) {
         const { el, outcome } = await mount(setup);

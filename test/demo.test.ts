@@ -16,13 +16,13 @@ async function loadPage(path: string): Promise<{ frame: HTMLIFrameElement; win: 
   const win = frame.contentWindow as CapturedWindow;
   await waitUntil(() => win.customElements.get('ceop-stats'), 'element defined', { timeout: 10000 });
   const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
-  const settled = (w: CeopStats) => !!w.shadowRoot?.querySelector('[role="alert"], h2') && !w.shadowRoot.querySelector('[aria-busy="true"]');
+  const settled = (w: CeopStats) =>
+    !!w.shadowRoot?.querySelector('[role="alert"], h2') && !w.shadowRoot.querySelector('[aria-busy="true"]');
   await waitUntil(() => widgets.every(settled), 'every widget rendered or explained', { timeout: 10000 });
   return { frame, win, widgets };
 }
 
-const alertsOf = (widgets: CeopStats[]) =>
-  widgets.map((w) => w.shadowRoot!.querySelector('[role="alert"] span')?.textContent ?? null);
+const alertsOf = (widgets: CeopStats[]) => widgets.map((w) => w.shadowRoot!.querySelector('[role="alert"] span')?.textContent ?? null);
 
 describe('demo pages', () => {
   let frame: HTMLIFrameElement | undefined;
@@ -35,7 +35,10 @@ describe('demo pages', () => {
     const headings = page.widgets.map((w) => w.shadowRoot!.querySelector('h2')?.textContent);
     expect(headings[5], 'the Welsh example').to.equal('Arestiadau');
     const downloads = page.widgets[6]!.shadowRoot!;
-    expect([...downloads.querySelectorAll('[part~="downloads"] button')].map((b) => b.textContent)).to.deep.equal(['Download data (CSV)', 'Download image (PNG)']);
+    expect([...downloads.querySelectorAll('[part~="downloads"] button')].map((b) => b.textContent)).to.deep.equal([
+      'Download data (CSV)',
+      'Download image (PNG)',
+    ]);
     expect(downloads.querySelector('[part~="source"]')!.textContent).to.contain('CEOP annual reviews, as reported in The Guardian');
     expect(page.widgets[7]!.shadowRoot!.querySelector('[part~="source"]'), 'no-source').to.equal(null);
     expect(alertsOf(page.widgets).filter(Boolean)).to.deep.equal([
@@ -75,7 +78,10 @@ describe('demo pages', () => {
     expect(alerts.every(Boolean), JSON.stringify(alerts)).to.equal(true);
     expect(alerts[4]).to.equal('table row 3, cell 2 (Networks, 2007/08): "lots" is not a whole number');
     const warnings = page.win.__consoleProblems;
-    expect(warnings.filter((p) => !p.startsWith('warn: <ceop-stats>:')), 'other messages').to.deep.equal([]);
+    expect(
+      warnings.filter((p) => !p.startsWith('warn: <ceop-stats>:')),
+      'other messages',
+    ).to.deep.equal([]);
     expect(warnings).to.have.length(page.widgets.length);
   });
 

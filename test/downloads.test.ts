@@ -144,7 +144,8 @@ const crlfLines = (lines: string[]) => BOM + lines.map((line) => `${line}\r\n`).
 
 const N1 =
   'Not reported separately: 84 networks in 2006/07 and 2007/08 together (166 since 2006 less 82 in 2008/09); the split between the two years was not published.';
-const SOURCE_ROW = 'Source:,CEOP Annual Review 2010/11 (May 2011),https://www.theguardian.com/uk/2011/may/31/police-ceop-online-paedophiles';
+const SOURCE_ROW =
+  'Source:,CEOP Annual Review 2010/11 (May 2011),https://www.theguardian.com/uk/2011/may/31/police-ceop-online-paedophiles';
 
 /** A figure as the reader sees it ("1,038", "1.038", "Not reported") as a number, or null where there is none. */
 function figure(text: string): number | null {
@@ -405,7 +406,7 @@ describe('downloads', () => {
       const rows = parseCsv(text.slice(1));
       expect(rows[0]![1]).to.equal(`'${dataset.measures[0]!.label}`);
       expect(rows[2]![3]).to.equal('Line one,\nline "two"');
-      expect(rows[6]).to.deep.equal(['Source:', "'+Lab, \"Inc\"", 'https://example.org/a,b']);
+      expect(rows[6]).to.deep.equal(['Source:', '\'+Lab, "Inc"', 'https://example.org/a,b']);
       const table = await tableViewFigures(el);
       const file = csvFigures(rows);
       expect(file.rows.map(([, value]) => value)).to.deep.equal(table.rows.map(([, value]) => value));
@@ -420,7 +421,7 @@ describe('downloads', () => {
         "'-1",
         "'@A1",
         "'\tx",
-        "\"'\rx\"",
+        '"\'\rx"',
         'plain',
         '"a,b"',
         '"say ""hi"""',
@@ -473,14 +474,19 @@ describe('downloads', () => {
       const chartBox = shadow(el).querySelector('.chart')!.getBoundingClientRect();
       const heading = shadow(el).querySelector('.heading')!.getBoundingClientRect();
       const counters = shadow(el).querySelector('.counters')!.getBoundingClientRect();
-      expect(picture.height, 'taller than the chart, heading and counters').to.be.greaterThan(scale * (chartBox.height + heading.height + counters.height));
+      expect(picture.height, 'taller than the chart, heading and counters').to.be.greaterThan(
+        scale * (chartBox.height + heading.height + counters.height),
+      );
 
       const all = { x: 0, y: 0, w: picture.width, h: picture.height };
       expect(distinctColours(picture), 'not blank').to.be.greaterThan(20);
       expect(countPixels(picture, all, WHITE, 2), 'background').to.be.greaterThan(picture.width * picture.height * 0.5);
       expect(countPixels(picture, all, MARKERS.bar, 8), 'bar colour').to.be.greaterThan(100);
       // The heading, in the text colour, above the chart.
-      expect(countPixels(picture, { x: 0, y: 0, w: picture.width, h: scale * (heading.bottom - host.top) }, MARKERS.text), 'heading').to.be.greaterThan(50);
+      expect(
+        countPixels(picture, { x: 0, y: 0, w: picture.width, h: scale * (heading.bottom - host.top) }, MARKERS.text),
+        'heading',
+      ).to.be.greaterThan(50);
       // Below the chart: the counters (values in the text colour, labels muted) and the source line (muted).
       const chartBottom = drawn[0]!.bottom + 2 * (canvasOf(el).height - shown[0]!.bottom);
       const below = { x: 0, y: chartBottom + 1, w: picture.width, h: picture.height - chartBottom - 1 };
@@ -519,7 +525,6 @@ describe('downloads', () => {
       // Nothing is left behind in the widget.
       expect(shadow(el).querySelectorAll('canvas')).to.have.length(1);
     });
-
   });
 
   describe('failures', () => {
@@ -558,7 +563,9 @@ describe('downloads', () => {
       try {
         csvButton(el).click();
         await waitUntil(() => statusText(el) === 'The download could not be made.', 'failure shown', { timeout: 8000 });
-        expect(warnings.calls.map((call) => String(call[0]))).to.deep.equal(['<ceop-stats>: the download could not be made: Error: blocked']);
+        expect(warnings.calls.map((call) => String(call[0]))).to.deep.equal([
+          '<ceop-stats>: the download could not be made: Error: blocked',
+        ]);
       } finally {
         Object.defineProperty(URL, 'createObjectURL', create);
         warnings.restore();
@@ -587,7 +594,10 @@ describe('downloads', () => {
           await waitUntil(() => framed.downloads.length === 1, 'CSV made', { timeout: 8000 });
           pngButton(el).click();
           await waitUntil(() => framed.downloads.length === 2, 'PNG made', { timeout: 8000 });
-          expect(framed.downloads.map((d) => d.name)).to.deep.equal(['ceop-stats-children-2006-2010.csv', 'ceop-stats-children-2006-2010.png']);
+          expect(framed.downloads.map((d) => d.name)).to.deep.equal([
+            'ceop-stats-children-2006-2010.csv',
+            'ceop-stats-children-2006-2010.png',
+          ]);
           expect(framed.downloads[1]!.blob.size).to.be.greaterThan(1000);
           expect(statusText(el)).to.equal('');
         } finally {

@@ -71,13 +71,19 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     for (const frame of frames.splice(0)) frame.remove();
   });
 
-  it('the query string configures the widget with the element\'s attribute names, under the strict CSP', async () => {
+  it("the query string configures the widget with the element's attribute names, under the strict CSP", async () => {
     const response = await fetch(EMBED);
     expect(response.headers.get('content-security-policy')).to.contain("script-src 'self'");
     const { win } = await embed('?metric=arrests&from=2008&theme=dark&locale=cy&no-animation');
     const el = await ready(win);
     // The element reflects its defaults (credentials, highlight, timeout) too; these are the query's.
-    expect([...el.attributes].map((a) => `${a.name}=${a.value}`)).to.include.members(['from=2008', 'locale=cy', 'metric=arrests', 'no-animation=', 'theme=dark']);
+    expect([...el.attributes].map((a) => `${a.name}=${a.value}`)).to.include.members([
+      'from=2008',
+      'locale=cy',
+      'metric=arrests',
+      'no-animation=',
+      'theme=dark',
+    ]);
     expect(headingText(el)).to.equal('Arestiadau');
     expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     // Marker colours through the CSSOM (the page's policy allows it), to count the bars from the canvas.
@@ -87,14 +93,16 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       el.style.setProperty(name!.trim(), value!.trim());
     }
     await el.refresh();
-    await waitUntil(() => readBars(canvasOf(el)).length === 3, `three bars for 2008/09 to 2010/11, saw ${readBars(canvasOf(el)).length}`, { timeout: 10000 });
+    await waitUntil(() => readBars(canvasOf(el)).length === 3, `three bars for 2008/09 to 2010/11, saw ${readBars(canvasOf(el)).length}`, {
+      timeout: 10000,
+    });
     expect(readBars(canvasOf(el)).map((bar) => bar.color)).to.deep.equal(['record', 'record', 'record']);
     expect(win.__cspViolations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
     expect(win.__console).to.deep.equal([]);
   });
 
-  it('a bad value gets the element\'s own alert and warning; an unknown name or a repeated one gets the same kind of alert', async () => {
+  it("a bad value gets the element's own alert and warning; an unknown name or a repeated one gets the same kind of alert", async () => {
     const bad = await embed('?metric=nope&no-animation');
     await waitUntil(() => bad.win.__events.length > 0, 'the widget reported', { timeout: 10000 });
     expect(bad.win.__events.map((e) => `${e.type} ${e.detail.code}`)).to.deep.equal(['ceop-stats-error attribute']);
@@ -120,13 +128,16 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     }
   });
 
-  it('posts its height in our format, AMP\'s and WordPress\'s, and embed-resize.js follows it through a table view and a resize', async () => {
+  it("posts its height in our format, AMP's and WordPress's, and embed-resize.js follows it through a table view and a resize", async () => {
     await loadResizer();
     const messages = recordMessages();
     try {
       const { frame, win } = await embed('?metric=networks&no-animation&id=first#?secret=Abc123xyz', 600);
       const el = await ready(win);
-      await waitUntil(() => frameHeight(frame) === `${bodyHeight(win)}px`, `iframe follows the page: ${frameHeight(frame)} vs ${bodyHeight(win)}`);
+      await waitUntil(
+        () => frameHeight(frame) === `${bodyHeight(win)}px`,
+        `iframe follows the page: ${frameHeight(frame)} vs ${bodyHeight(win)}`,
+      );
       const chartHeight = bodyHeight(win);
       // The page is as tall as the widget's content, more than the iframe's initial 300px.
       expect(chartHeight).to.be.greaterThan(300);
@@ -137,13 +148,19 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
 
       // The table view has another height: the iframe follows.
       shadow(el).querySelector<HTMLButtonElement>('.toggle')!.click();
-      await waitUntil(() => bodyHeight(win) !== chartHeight && frameHeight(frame) === `${bodyHeight(win)}px`, `iframe follows the table view: ${frameHeight(frame)} vs ${bodyHeight(win)}`);
+      await waitUntil(
+        () => bodyHeight(win) !== chartHeight && frameHeight(frame) === `${bodyHeight(win)}px`,
+        `iframe follows the table view: ${frameHeight(frame)} vs ${bodyHeight(win)}`,
+      );
       expect(shadow(el).querySelector('table')).to.exist;
 
       // A narrow iframe wraps the text onto more lines: taller again, and followed.
       const tableHeight = bodyHeight(win);
       frame.width = '280';
-      await waitUntil(() => bodyHeight(win) > tableHeight && frameHeight(frame) === `${bodyHeight(win)}px`, `iframe follows a resize: ${frameHeight(frame)} vs ${bodyHeight(win)}`);
+      await waitUntil(
+        () => bodyHeight(win) > tableHeight && frameHeight(frame) === `${bodyHeight(win)}px`,
+        `iframe follows a resize: ${frameHeight(frame)} vs ${bodyHeight(win)}`,
+      );
       expect(win.__cspViolations).to.deep.equal([]);
       expect(win.__errors).to.deep.equal([]);
     } finally {
@@ -161,7 +178,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       await ready(two.win);
       await waitUntil(
         () => frameHeight(one.frame) === `${bodyHeight(one.win)}px` && frameHeight(two.frame) === `${bodyHeight(two.win)}px`,
-        'each iframe has its own page\'s height',
+        "each iframe has its own page's height",
       );
       expect(bodyHeight(two.win)).to.not.equal(bodyHeight(one.win));
       const ids = [one.frame, two.frame].map((frame) => (messages.from(frame)[0] as { id: string }).id);
@@ -181,7 +198,14 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       two.frame.contentWindow!.location.href = `${location.protocol}//${other}:${location.port}${EMBED}?metric=arrests&no-animation&heading=${'Long '.repeat(60)}`;
       await moved;
       await waitUntil(
-        () => messages.from(two.frame).some((m) => (m as { type?: string; height?: number }).type === 'ceop-stats:embed-size' && `${(m as { height: number }).height}px` !== heightBefore),
+        () =>
+          messages
+            .from(two.frame)
+            .some(
+              (m) =>
+                (m as { type?: string; height?: number }).type === 'ceop-stats:embed-size' &&
+                `${(m as { height: number }).height}px` !== heightBefore,
+            ),
         'the moved frame posted a new height',
       );
       expect(frameHeight(two.frame)).to.equal(heightBefore);

@@ -17,7 +17,10 @@ describe('bundled CEOP figures', () => {
   it('add up to their totals where every year is reported', () => {
     for (const id of ['children', 'arrests']) {
       const m = byId(id);
-      expect(m.values.reduce<number>((a, v) => a + v!, 0), id).to.equal(m.total);
+      expect(
+        m.values.reduce<number>((a, v) => a + v!, 0),
+        id,
+      ).to.equal(m.total);
     }
   });
 

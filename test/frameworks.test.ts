@@ -45,7 +45,11 @@ type Level = 'log' | 'warn' | 'error';
  * and nothing else should. Warnings and errors still reach the real console,
  * so the test runner's log shows them, and are reported to `onProblem`.
  */
-function watchConsole(): { calls: Record<Level, unknown[][]>; onProblem: (listener?: (message: string) => void) => void; restore: () => void } {
+function watchConsole(): {
+  calls: Record<Level, unknown[][]>;
+  onProblem: (listener?: (message: string) => void) => void;
+  restore: () => void;
+} {
   const calls: Record<Level, unknown[][]> = { log: [], warn: [], error: [] };
   const originals = { log: console.log, warn: console.warn, error: console.error };
   let problemListener: ((message: string) => void) | undefined;
@@ -188,7 +192,9 @@ describe('README embedding: framework snippets', () => {
    * chart is drawn) and waits for its widget's ceop-stats-ready. Marker colours,
    * inherited through the shadow DOM, make the bars readable from pixels.
    */
-  async function mountAndWaitForReady(mount: (target: HTMLElement) => Mounted): Promise<{ target: HTMLElement; el: CeopStats; detail: CeopStatsReadyDetail; mounted: Mounted }> {
+  async function mountAndWaitForReady(
+    mount: (target: HTMLElement) => Mounted,
+  ): Promise<{ target: HTMLElement; el: CeopStats; detail: CeopStatsReadyDetail; mounted: Mounted }> {
     const target = await fixture<HTMLDivElement>(html`<div></div>`);
     target.setAttribute('style', `width: 600px; ${MARKER_STYLE}`);
     const ready = oneEvent(target, 'ceop-stats-ready');
@@ -216,7 +222,10 @@ describe('README embedding: framework snippets', () => {
   /** The snippet's own handler ran, once, for this widget's ready event. */
   function expectLoggedOnce(detail: CeopStatsReadyDetail): void {
     expect(detail).to.deep.equal({ metric: 'arrests', years: CEOP_FIGURES.years });
-    expect(console_.calls.log.filter((args) => args.includes(detail)), 'the snippet logs the event detail once').to.have.length(1);
+    expect(
+      console_.calls.log.filter((args) => args.includes(detail)),
+      'the snippet logs the event detail once',
+    ).to.have.length(1);
   }
 
   function expectNoProblems(): void {

@@ -219,22 +219,54 @@ const measureIndex = fc.nat({ max: 2 });
 const yearIndex = fc.nat({ max: 11 });
 
 const mutationArb = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('value'), measure: measureIndex, year: yearIndex, value: fc.constantFrom(...BAD_VALUES) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('raw-value'), measure: measureIndex, year: yearIndex, token: fc.constantFrom(...RAW_TOKENS) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('value'), measure: measureIndex, year: yearIndex, value: fc.constantFrom(...BAD_VALUES) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('raw-value'), measure: measureIndex, year: yearIndex, token: fc.constantFrom(...RAW_TOKENS) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('total'), measure: measureIndex, change: fc.constantFrom(...TOTAL_CHANGES) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('year-label'), year: yearIndex, label: fc.constantFrom<unknown>('', '   ', 'two thousand', 'x'.repeat(41), 2001, null, ['2001']) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('year-label'),
+      year: yearIndex,
+      label: fc.constantFrom<unknown>('', '   ', 'two thousand', 'x'.repeat(41), 2001, null, ['2001']),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-year'), year: yearIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate-year'), year: yearIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap-years'), year: yearIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('values-length'), measure: measureIndex, delta: fc.constantFrom(-1, 1) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop'), measure: measureIndex, field: fc.constantFrom('years', 'measures', 'id', 'label', 'values') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('drop'),
+      measure: measureIndex,
+      field: fc.constantFrom('years', 'measures', 'id', 'label', 'values'),
+    }),
+  },
   {
     weight: 2,
-    arbitrary: fc
-      .constantFrom(...(Object.keys(WRONG_TYPES) as WrongTypeField[]))
-      .chain((field) => fc.record({ kind: fc.constant('wrong-type'), measure: measureIndex, field: fc.constant(field), value: fc.constantFrom<unknown>(...WRONG_TYPES[field]) })),
+    arbitrary: fc.constantFrom(...(Object.keys(WRONG_TYPES) as WrongTypeField[])).chain((field) =>
+      fc.record({
+        kind: fc.constant('wrong-type'),
+        measure: measureIndex,
+        field: fc.constant(field),
+        value: fc.constantFrom<unknown>(...WRONG_TYPES[field]),
+      }),
+    ),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('label'), measure: measureIndex, value: fc.constantFrom('  Padded  ', 'x'.repeat(200), '<b>bold</b>') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('label'),
+      measure: measureIndex,
+      value: fc.constantFrom('  Padded  ', 'x'.repeat(200), '<b>bold</b>'),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -352,7 +384,9 @@ function mutate(draft: Json, m: Mutation, raw: string[]): Verdict {
       const i = m.year % years.length;
       const old = years[i];
       years[i] = `FY ${String(old)}`;
-      const named = (listOf(draft.measures) ?? []).some((x) => isRecord(x) && (listOf(x.notes) ?? []).some((n) => isRecord(n) && listOf(n.years)?.includes(old)));
+      const named = (listOf(draft.measures) ?? []).some(
+        (x) => isRecord(x) && (listOf(x.notes) ?? []).some((n) => isRecord(n) && listOf(n.years)?.includes(old)),
+      );
       return named ? 'schema' : 'ok';
     }
     case 'duplicate-year': {
@@ -394,7 +428,14 @@ function mutate(draft: Json, m: Mutation, raw: string[]): Verdict {
       return 'ok';
     }
     case 'junk': {
-      const target = m.where === 'root' ? draft : m.where === 'measure' ? measure : isRecord(draft.source) ? draft.source : (draft.source = { label: 'Fuzz source' });
+      const target =
+        m.where === 'root'
+          ? draft
+          : m.where === 'measure'
+            ? measure
+            : isRecord(draft.source)
+              ? draft.source
+              : (draft.source = { label: 'Fuzz source' });
       if (!isRecord(target)) return 'unknown';
       // defineProperty, so that "__proto__" becomes an own key in the JSON rather than a prototype.
       Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
@@ -540,7 +581,8 @@ const paddingArb = fc.constantFrom<[string, string]>(['', ''], [' ', ' '], ['\n 
 const letterCaseArb = fc.constantFrom('lower', 'upper', 'title');
 
 function styled(value: string, letterCase: string, [before, after]: [string, string]): string {
-  const cased = letterCase === 'upper' ? value.toUpperCase() : letterCase === 'title' ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  const cased =
+    letterCase === 'upper' ? value.toUpperCase() : letterCase === 'title' ? value.charAt(0).toUpperCase() + value.slice(1) : value;
   return `${before}${cased}${after}`;
 }
 
@@ -579,8 +621,37 @@ function pickArb<T>(valid: fc.Arbitrary<T>, near: fc.Arbitrary<T>, clean: boolea
   );
 }
 
-const LOCALES = ['en-GB', 'de', 'fr-CH', 'ar-EG', 'hi-IN', 'ja', 'zh-Hans-CN', 'th-TH-u-nu-thai', 'en-u-nu-arab', 'fa', 'cy', 'EN-gb', 'de-CH-1996'];
-const NEAR_LOCALES = ['en_GB', 'english', 'en-', 'e', '123', 'i-klingon', 'x-private', 'en-a-bbb-a-ccc', 'de-1996-1996', 'root', 'und', 'tlh', 'en-GB-u', '*'];
+const LOCALES = [
+  'en-GB',
+  'de',
+  'fr-CH',
+  'ar-EG',
+  'hi-IN',
+  'ja',
+  'zh-Hans-CN',
+  'th-TH-u-nu-thai',
+  'en-u-nu-arab',
+  'fa',
+  'cy',
+  'EN-gb',
+  'de-CH-1996',
+];
+const NEAR_LOCALES = [
+  'en_GB',
+  'english',
+  'en-',
+  'e',
+  '123',
+  'i-klingon',
+  'x-private',
+  'en-a-bbb-a-ccc',
+  'de-1996-1996',
+  'root',
+  'und',
+  'tlh',
+  'en-GB-u',
+  '*',
+];
 
 function attributeChoicesArb(clean: boolean) {
   const w = weights(clean);
@@ -636,7 +707,14 @@ const startOf = (label: string) => Number(/\d{4}/.exec(label)![0]);
 function resolveMetric(choice: MetricPick | AttributeValue, data: Dataset): AttributeValue {
   if (choice === null || typeof choice === 'string') return choice;
   const id = at(data.measures, choice.measure)!.id;
-  const forms: Record<MetricPick['form'], string> = { id, upper: id.toUpperCase(), padded: ` ${id}\n`, plural: `${id}s`, prefix: id.slice(0, -1), hyphenated: `${id}-` };
+  const forms: Record<MetricPick['form'], string> = {
+    id,
+    upper: id.toUpperCase(),
+    padded: ` ${id}\n`,
+    plural: `${id}s`,
+    prefix: id.slice(0, -1),
+    hyphenated: `${id}-`,
+  };
   return forms[choice.form];
 }
 
@@ -684,10 +762,15 @@ function caseArbFor(clean: boolean): fc.Arbitrary<FuzzCase> {
   return fc
     .record({
       base: validDatasetArb,
-      mutations: clean ? fc.constant<Mutation[]>([]) : fc.oneof(fc.constant<Mutation[]>([]), fc.array(mutationArb, { minLength: 1, maxLength: 3 })),
+      mutations: clean
+        ? fc.constant<Mutation[]>([])
+        : fc.oneof(fc.constant<Mutation[]>([]), fc.array(mutationArb, { minLength: 1, maxLength: 3 })),
       textEdit: clean
         ? fc.constant(null)
-        : fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TEXT_EDITS), fc.nat()) }),
+        : fc.oneof(
+            { weight: 8, arbitrary: fc.constant(null) },
+            { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TEXT_EDITS), fc.nat()) },
+          ),
       pretty: fc.boolean(),
       bundled: fc.nat({ max: 19 }).map((n) => n === 0),
       decoyTable: fc.nat({ max: 9 }).map((n) => n === 0),
@@ -710,7 +793,10 @@ function caseArbFor(clean: boolean): fc.Arbitrary<FuzzCase> {
         const verdicts = mutations.map((m) => mutate(draft, m, raw));
         // Together, mutations can undo each other: only a lone one has a known effect.
         verdict = verdicts.length === 0 ? 'ok' : verdicts.length === 1 ? verdicts[0]! : 'unknown';
-        json = JSON.stringify(draft, null, pretty ? 2 : undefined).replace(new RegExp(`"${RAW_MARK}(\\d+)"`, 'g'), (_, n: string) => raw[Number(n)]!);
+        json = JSON.stringify(draft, null, pretty ? 2 : undefined).replace(
+          new RegExp(`"${RAW_MARK}(\\d+)"`, 'g'),
+          (_, n: string) => raw[Number(n)]!,
+        );
         if (textEdit) {
           const [[edit, editVerdict], position] = textEdit;
           json = editText(json, edit, position);
@@ -726,7 +812,8 @@ function resolveAttributes(choices: AttributeChoices, data: Dataset, ordered: bo
   let from = resolveYear(choices.from, data);
   let to = resolveYear(choices.to, data);
   // Clean cases keep from <= to; others may well ask for a backwards range.
-  if (ordered && from !== null && to !== null && /^\s*\d{4}\s*$/.test(from) && /^\s*\d{4}\s*$/.test(to) && Number(from) > Number(to)) [from, to] = [to, from];
+  if (ordered && from !== null && to !== null && /^\s*\d{4}\s*$/.test(from) && /^\s*\d{4}\s*$/.test(to) && Number(from) > Number(to))
+    [from, to] = [to, from];
   return {
     metric: resolveMetric(choices.metric, data),
     from,
@@ -846,7 +933,10 @@ function expectOutcome(c: FuzzCase): Expected {
   // What the generator knows about the data must agree with the validator.
   if (c.json !== undefined && c.verdict !== 'unknown') {
     const got = loaded?.ok ? 'ok' : loaded?.code;
-    expect(got, `the data should come to "${c.verdict}" (generator) but the validator says ${loaded?.ok ? 'ok' : loaded?.message}`).to.equal(c.verdict);
+    expect(
+      got,
+      `the data should come to "${c.verdict}" (generator) but the validator says ${loaded?.ok ? 'ok' : loaded?.message}`,
+    ).to.equal(c.verdict);
   }
   if (loaded && !loaded.ok && loaded.code === 'not-json') expect(() => JSON.parse(c.json!) as unknown, 'JSON.parse of not-JSON').to.throw();
 
@@ -859,7 +949,8 @@ function expectOutcome(c: FuzzCase): Expected {
   }
   if (!dataset) {
     const problem = loaded!.ok ? undefined : loaded!;
-    if (problem?.code === 'not-json') return { kind: 'error', code: 'not-json', matches: (m) => m.startsWith('inline JSON: not JSON'), describe: 'inline JSON: not JSON…' };
+    if (problem?.code === 'not-json')
+      return { kind: 'error', code: 'not-json', matches: (m) => m.startsWith('inline JSON: not JSON'), describe: 'inline JSON: not JSON…' };
     const message = problem!.message;
     return { kind: 'error', code: 'schema', matches: (m) => m === message, describe: message };
   }
@@ -906,7 +997,8 @@ function expectOutcome(c: FuzzCase): Expected {
       }
     : undefined;
   // The bundled figures speak the widget's language; an editor's data keeps its own words.
-  const label = c.json === undefined ? localizeData(CEOP_FIGURES, catalogueOf(c)).measures.find((m) => m.id === measure.id)!.label : measure.label;
+  const label =
+    c.json === undefined ? localizeData(CEOP_FIGURES, catalogueOf(c)).measures.find((m) => m.id === measure.id)!.label : measure.label;
   return { kind: 'ready', metric: measure.id, years, heading: a.heading?.trim() || label, counters, ...(bars ? { bars } : {}) };
 }
 
@@ -1034,7 +1126,8 @@ function checkReady(el: CeopStats, events: CustomEvent[], expected: Extract<Expe
   expect(headingText(el), 'heading').to.equal(expected.heading.trim());
   expect(counterValues(el), 'counters').to.deep.equal(expected.counters);
   const description = ariaLabels(el);
-  for (const year of new Set([expected.years[0]!, expected.years[expected.years.length - 1]!])) expect(description, 'chart description').to.contain(year);
+  for (const year of new Set([expected.years[0]!, expected.years[expected.years.length - 1]!]))
+    expect(description, 'chart description').to.contain(year);
   if (!expected.bars) return;
   const bars = readBars(canvasOf(el));
   expect(
@@ -1049,10 +1142,17 @@ function checkReady(el: CeopStats, events: CustomEvent[], expected: Extract<Expe
   values.forEach((v, i) => expect(heights[i]!, `bar ${i + 1} height for ${v} (tallest ${tallest})`).to.be.closeTo(v * unit, 3));
 }
 
-async function checkError(el: CeopStats, events: CustomEvent[], expected: Extract<Expected, { kind: 'error' }>, lastReported: string | undefined, title: string): Promise<void> {
+async function checkError(
+  el: CeopStats,
+  events: CustomEvent[],
+  expected: Extract<Expected, { kind: 'error' }>,
+  lastReported: string | undefined,
+  title: string,
+): Promise<void> {
   const types = events.map((e) => e.type);
   // No event only when it is the very problem reported last (it is not reported twice running).
-  if (lastReported === undefined || types.length > 0) expect(types, `events (expected the error: ${expected.describe})`).to.deep.equal(['ceop-stats-error']);
+  if (lastReported === undefined || types.length > 0)
+    expect(types, `events (expected the error: ${expected.describe})`).to.deep.equal(['ceop-stats-error']);
   let message: string;
   if (events.length === 1) {
     const detail = events[0]!.detail as CeopStatsErrorDetail;
@@ -1116,8 +1216,13 @@ describe('fuzz: random attributes and mutated datasets', () => {
           tally[`error: ${expected.code}`] = (tally[`error: ${expected.code}`] ?? 0) + 1;
         }
         // Each problem reported is warned about once; nothing else warns.
-        const reported = events.filter((e) => e.type === 'ceop-stats-error').map((e) => `<ceop-stats>: ${(e.detail as CeopStatsErrorDetail).message}`);
-        expect(warnings.calls.map((call) => String(call[0])), `console.warn calls: ${JSON.stringify(warnings.calls.map((call) => String(call[0])))}`).to.deep.equal(reported);
+        const reported = events
+          .filter((e) => e.type === 'ceop-stats-error')
+          .map((e) => `<ceop-stats>: ${(e.detail as CeopStatsErrorDetail).message}`);
+        expect(
+          warnings.calls.map((call) => String(call[0])),
+          `console.warn calls: ${JSON.stringify(warnings.calls.map((call) => String(call[0])))}`,
+        ).to.deep.equal(reported);
         expect(shadow(el).querySelectorAll('img, script').length, 'markup in the shadow DOM').to.equal(0);
         expect(uncaught.errors.slice(uncaughtBefore), 'uncaught errors').to.deep.equal([]);
         if (el === shared) {
@@ -1172,9 +1277,12 @@ describe('fuzz: random attributes and mutated datasets', () => {
       let message = error instanceof Error ? error.message : String(error);
       // Some engines print the failed assertion's stack, not its message, in fast-check's report.
       if (error instanceof Error && error.cause instanceof Error) message += `\nCause: ${error.cause.message}`;
-      throw new Error(`fuzz failed with seed ${seed} (to replay, set REPLAY = { seed: ${seed}, path: <the path below> } in test/fuzz.test.ts)\n${message}`, {
-        cause: error,
-      });
+      throw new Error(
+        `fuzz failed with seed ${seed} (to replay, set REPLAY = { seed: ${seed}, path: <the path below> } in test/fuzz.test.ts)\n${message}`,
+        {
+          cause: error,
+        },
+      );
     } finally {
       warnings.restore();
       uncaught.stop();

@@ -165,7 +165,12 @@ export function readBars(canvas: HTMLCanvasElement): Bar[] {
 }
 
 /** How many pixels in a rectangle are close to a colour. */
-export function countPixels(canvas: HTMLCanvasElement, rect: { x: number; y: number; w: number; h: number }, color: Rgb, tolerance = 90): number {
+export function countPixels(
+  canvas: HTMLCanvasElement,
+  rect: { x: number; y: number; w: number; h: number },
+  color: Rgb,
+  tolerance = 90,
+): number {
   const x = Math.max(0, Math.round(rect.x));
   const y = Math.max(0, Math.round(rect.y));
   const w = Math.max(1, Math.min(canvas.width - x, Math.round(rect.w)));

@@ -257,7 +257,9 @@ describe('languages: fallback and switching', () => {
         await Promise.all(ready);
         for (const el of widgets) expect(headingText(el)).to.equal('Children safeguarded or protected');
         const ours = warnings.calls.filter((args) => String(args[0]).startsWith('<ceop-stats>:'));
-        expect(ours.map((args) => String(args[0]))).to.deep.equal(['<ceop-stats>: the texts for "zz" could not be loaded; showing English.']);
+        expect(ours.map((args) => String(args[0]))).to.deep.equal([
+          '<ceop-stats>: the texts for "zz" could not be loaded; showing English.',
+        ]);
       } finally {
         warnings.restore();
       }
@@ -333,7 +335,9 @@ describe('languages: the catalogues', () => {
       for (const args of SAMPLES[key]) {
         const call = (messages: Messages) => (messages[key] as (...a: unknown[]) => string)(...args);
         const welsh = call(cy);
-        expect(welsh, `${key}(${JSON.stringify(args)})`).to.be.a('string').and.match(/\S/);
+        expect(welsh, `${key}(${JSON.stringify(args)})`)
+          .to.be.a('string')
+          .and.match(/\S/);
         if (!SAME_IN_WELSH.has(key)) expect(welsh, `${key}(${JSON.stringify(args)})`).to.not.equal(call(en));
       }
     }
@@ -377,7 +381,10 @@ describe('languages: Welsh grammar of the summary', () => {
   const welsh = (dataset: Dataset, last: number) => summarize({ dataset, measure: dataset.measures[0]!, last, locale: 'cy', messages: cy });
 
   it('a lone record, a fall, the same value and a rise from zero', () => {
-    const dataset: Dataset = { years: ['2001', '2002', '2003', '2004', '2005'], measures: [{ id: 'a', label: 'Achosion', values: [0, 5, 5, 4, 9] }] };
+    const dataset: Dataset = {
+      years: ['2001', '2002', '2003', '2004', '2005'],
+      measures: [{ id: 'a', label: 'Achosion', values: [0, 5, 5, 4, 9] }],
+    };
     expect(welsh(dataset, 1)).to.equal('Achosion: 5 yn 2002, record am yr ail flwyddyn yn olynol ac i fyny o 0 yn 2001. 23 i gyd.');
     expect(welsh(dataset, 2)).to.equal('Achosion: 5 yn 2003, yr un nifer ag yn 2002. 23 i gyd.');
     expect(welsh(dataset, 3)).to.equal('Achosion: 4 yn 2004, gostyngiad o 20% ers 2003. 23 i gyd.');
@@ -494,7 +501,12 @@ describe('languages: right to left', () => {
     // The default palettes, not the marker colours: contrast is part of what axe checks.
     const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="cy"></div>`);
     const el = document.createElement('ceop-stats');
-    for (const [name, value] of [['theme', 'light'], ['no-animation', ''], ['metric', 'networks']]) el.setAttribute(name!, value!);
+    for (const [name, value] of [
+      ['theme', 'light'],
+      ['no-animation', ''],
+      ['metric', 'networks'],
+    ])
+      el.setAttribute(name!, value!);
     const ready = oneEvent(el, 'ceop-stats-ready');
     wrapper.append(el);
     await ready;

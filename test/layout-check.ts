@@ -28,9 +28,9 @@ function isVisuallyHidden(style: CSSStyleDeclaration): boolean {
 /** The element and each ancestor up to the host, as seen through the shadow root. */
 function ancestors(el: Element, host: Element): Element[] {
   const chain: Element[] = [];
-  for (let node: Element | null = el; node && node !== host; ) {
+  for (let node: Element | null = el; node && node !== host;) {
     chain.push(node);
-    node = node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+    node = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
   }
   return chain;
 }
@@ -47,7 +47,10 @@ function hiddenFromSight(el: Element, host: Element): boolean {
 }
 
 const inside = (inner: DOMRect, outer: DOMRect) =>
-  inner.left >= outer.left - SLACK && inner.right <= outer.right + SLACK && inner.top >= outer.top - SLACK && inner.bottom <= outer.bottom + SLACK;
+  inner.left >= outer.left - SLACK &&
+  inner.right <= outer.right + SLACK &&
+  inner.top >= outer.top - SLACK &&
+  inner.bottom <= outer.bottom + SLACK;
 
 const overlap = (a: DOMRect, b: DOMRect) =>
   Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
@@ -91,7 +94,10 @@ function scrollingBoxes(host: Element): string[] {
     if (el !== host && hiddenFromSight(el, host)) continue;
     const x = style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + SLACK;
     const y = style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + SLACK;
-    if (x || y) problems.push(`${describe(el)} scrolls or clips: content ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+    if (x || y)
+      problems.push(
+        `${describe(el)} scrolls or clips: content ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`,
+      );
   }
   return problems;
 }
@@ -129,7 +135,12 @@ export function layoutProblems(host: HTMLElement, { bars }: LayoutExpectation = 
 }
 
 function near(data: Uint8ClampedArray, i: number, [r, g, b]: Rgb, tolerance: number): boolean {
-  return Math.abs(data[i]! - r) <= tolerance && Math.abs(data[i + 1]! - g) <= tolerance && Math.abs(data[i + 2]! - b) <= tolerance && data[i + 3]! > 128;
+  return (
+    Math.abs(data[i]! - r) <= tolerance &&
+    Math.abs(data[i + 1]! - g) <= tolerance &&
+    Math.abs(data[i + 2]! - b) <= tolerance &&
+    data[i + 3]! > 128
+  );
 }
 
 /**

@@ -71,7 +71,11 @@ describe('the built bundle from another path and origin', () => {
       <ceop-stats no-animation src="${location.origin}/api/dataset.json"></ceop-stats></body></html>`;
     document.body.append(frame);
     try {
-      await waitUntil(() => frame.contentDocument?.querySelector('ceop-stats')?.shadowRoot?.querySelector('.chart-focus'), 'widget rendered', { timeout: 8000 });
+      await waitUntil(
+        () => frame.contentDocument?.querySelector('ceop-stats')?.shadowRoot?.querySelector('.chart-focus'),
+        'widget rendered',
+        { timeout: 8000 },
+      );
       const win = frame.contentWindow!;
       await waitUntil(
         () => win.performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(`${cdn}ceop-stats-bar-chart.js`)),
@@ -80,8 +84,14 @@ describe('the built bundle from another path and origin', () => {
       );
       const widget = frame.contentDocument!.querySelector('ceop-stats')!;
       expect(widget.shadowRoot!.querySelector('h2')!.textContent).to.equal('Cases');
-      const chunks = win.performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js'));
-      expect(chunks.every((name) => name.startsWith(cdn)), chunks.join(' ')).to.equal(true);
+      const chunks = win.performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith('.js'));
+      expect(
+        chunks.every((name) => name.startsWith(cdn)),
+        chunks.join(' '),
+      ).to.equal(true);
     } finally {
       frame.remove();
     }

@@ -54,4 +54,3 @@ describe('many widgets at once keep the page responsive', () => {
     expect(Math.max(...perTask.slice(1)), `widgets rendered per task: ${perTask.join(' ')}`).to.be.lessThan(widgets.length / 2);
   });
 });
-

@@ -34,9 +34,7 @@ describe('attribute parsing', () => {
   });
 
   it('explains a bad metric and lists the allowed ones', () => {
-    expect(problem({ metric: 'rescues' })).to.equal(
-      'metric="rescues" is not a measure in the data. Use children, arrests or networks.',
-    );
+    expect(problem({ metric: 'rescues' })).to.equal('metric="rescues" is not a measure in the data. Use children, arrests or networks.');
   });
 
   it('explains years outside the data, malformed years and a reversed range', () => {
@@ -45,17 +43,13 @@ describe('attribute parsing', () => {
     );
     expect(problem({ to: '2011' })).to.contain('to="2011" is not a year in the data');
     expect(problem({ from: '2008/09' })).to.equal('from="2008/09" is not a year. Use a four-digit year from 2006 to 2010.');
-    expect(problem({ from: '2010', to: '2008' })).to.equal(
-      'from="2010" is after to="2008". The first year must not come after the last.',
-    );
+    expect(problem({ from: '2010', to: '2008' })).to.equal('from="2010" is after to="2008". The first year must not come after the last.');
   });
 
   it('explains bad highlight, theme and locale values', () => {
     expect(problem({ highlight: 'all' })).to.equal('highlight="all" is not allowed. Use records, latest or none.');
     expect(problem({ theme: 'blue' })).to.equal('theme="blue" is not allowed. Use light, dark or auto.');
-    expect(problem({ locale: 'en_GB!' })).to.equal(
-      'locale="en_GB!" is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.',
-    );
+    expect(problem({ locale: 'en_GB!' })).to.equal('locale="en_GB!" is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.');
   });
 
   it('falls back to en-GB when the page language is malformed', () => {

@@ -31,7 +31,11 @@ describe('npm pack', () => {
   /** Paths as npm lists them, relative to the package root. */
   let packed;
   before(() => {
-    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     packed = new Set(JSON.parse(output)[0].files.map((file) => file.path));
   });
 
@@ -45,13 +49,16 @@ describe('npm pack', () => {
     assert.ok(packed.has('dist/ceop-stats.d.ts'), 'the bundle has its declaration file');
   });
 
-  test('ships the iframe embed: its page, style, script and the host page\'s resizer', () => {
-    for (const name of ['embed.html', 'embed.css', 'embed.js', 'embed-resize.js']) assert.ok(packed.has(`dist/${name}`), `dist/${name} is packed`);
+  test("ships the iframe embed: its page, style, script and the host page's resizer", () => {
+    for (const name of ['embed.html', 'embed.css', 'embed.js', 'embed-resize.js'])
+      assert.ok(packed.has(`dist/${name}`), `dist/${name} is packed`);
   });
 
   test('ships the unbundled modules with their declarations, one per source file', () => {
     // src/embed/ is the iframe embed's page and host script, built into dist/ beside the bundle, not modules to import.
-    const sources = readdirSync(join(root, 'src'), { recursive: true }).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('embed/'));
+    const sources = readdirSync(join(root, 'src'), { recursive: true }).filter(
+      (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('embed/'),
+    );
     for (const source of sources) {
       const base = `dist/lib/${source.replace(/\.ts$/, '')}`;
       for (const file of [`${base}.js`, `${base}.d.ts`]) assert.ok(packed.has(file), `${file} (from src/${source}) is packed`);
@@ -99,7 +106,10 @@ describe('package.json', () => {
 
   test('customElements points at a manifest of <ceop-stats> whose modules are all shipped', () => {
     const manifest = JSON.parse(read(pkg.customElements));
-    const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean);
+    const tags = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .map((declaration) => declaration.tagName)
+      .filter(Boolean);
     assert.deepEqual(tags, ['ceop-stats']);
     for (const module of manifest.modules) assert.ok(existsSync(join(root, module.path)), `manifest module ${module.path} exists`);
   });
@@ -138,20 +148,35 @@ describe('a user project', () => {
     assert.match(entry, /customElements\.define\(/);
     assert.match(entry, /"ceop-stats"/);
     assert.match(entry, /import\("\.\/bar-chart-[\w-]+\.js"\)/, 'Chart.js stays behind a dynamic import');
-    assert.ok(files.some((file) => file.text.includes('BarController')), 'Chart.js is in a chunk');
+    assert.ok(
+      files.some((file) => file.text.includes('BarController')),
+      'Chart.js is in a chunk',
+    );
     assert.ok(!entry.includes('BarController'), 'Chart.js is not in the entry');
   });
 
   test('Rollup builds the package entry too, with the chart code in its own chunk', async () => {
     writeFileSync(join(project, 'app.js'), `import { CeopStats } from 'ceop-stats'; console.log(CeopStats);`);
     const warnings = [];
-    const built = await rollup({ input: join(project, 'app.js'), plugins: [nodeResolve({ browser: true })], onwarn: (warning) => warnings.push(warning) });
+    const built = await rollup({
+      input: join(project, 'app.js'),
+      plugins: [nodeResolve({ browser: true })],
+      onwarn: (warning) => warnings.push(warning),
+    });
     const { output } = await built.generate({ format: 'es', dir: join(project, 'rollup-out') });
     await built.close();
     // TypeScript's inline decorator and private-field helpers test `this` at the top level; Rollup notes it is undefined there, which the helpers expect.
-    const unexpected = warnings.filter((warning) => !(warning.code === 'THIS_IS_UNDEFINED' && /__decorate|__classPrivateField/.test(warning.frame ?? '')));
-    assert.deepEqual(unexpected.map((warning) => `${warning.code}: ${warning.message}`), []);
-    assert.ok(output.some((chunk) => chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.code.includes('BarController')), 'Chart.js is a dynamically imported chunk');
+    const unexpected = warnings.filter(
+      (warning) => !(warning.code === 'THIS_IS_UNDEFINED' && /__decorate|__classPrivateField/.test(warning.frame ?? '')),
+    );
+    assert.deepEqual(
+      unexpected.map((warning) => `${warning.code}: ${warning.message}`),
+      [],
+    );
+    assert.ok(
+      output.some((chunk) => chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.code.includes('BarController')),
+      'Chart.js is a dynamically imported chunk',
+    );
   });
 
   test('a bundler builds ./element without defining the element', async () => {
@@ -197,7 +222,9 @@ element.addEventListener('ceop-stats-error', (event) => {
         types: [],
       });
       // Our declaration files are checked, Lit's and Chart.js's are not: that would triple the time and test them, not us.
-      const ours = program.getSourceFiles().filter((file) => file.fileName.startsWith(join(root, 'dist')) || file.fileName.endsWith('user.ts'));
+      const ours = program
+        .getSourceFiles()
+        .filter((file) => file.fileName.startsWith(join(root, 'dist')) || file.fileName.endsWith('user.ts'));
       assert.ok(ours.length > 3, 'the program reads our declaration files');
       const diagnostics = [
         ...program.getOptionsDiagnostics(),
@@ -215,7 +242,9 @@ element.addEventListener('ceop-stats-error', (event) => {
 
 describe('custom-elements.json', () => {
   const manifest = JSON.parse(read('custom-elements.json'));
-  const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'ceop-stats');
+  const element = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((declaration) => declaration.tagName === 'ceop-stats');
   const names = (list) => (list ?? []).map((item) => item.name);
 
   test('describes the class CeopStats for the tag ceop-stats', () => {
@@ -227,7 +256,10 @@ describe('custom-elements.json', () => {
     const table = /<!-- api:attributes -->([\s\S]*?)<!-- \/api:attributes -->/.exec(read('README.md'))?.[1] ?? '';
     const documented = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
     assert.ok(documented.length >= 12, `the README lists the attributes: ${documented.join(', ')}`);
-    assert.deepEqual(documented.filter((name) => !names(element.attributes).includes(name)), []);
+    assert.deepEqual(
+      documented.filter((name) => !names(element.attributes).includes(name)),
+      [],
+    );
   });
 
   test('lists both events with their detail types', () => {
@@ -237,18 +269,43 @@ describe('custom-elements.json', () => {
   });
 
   test('lists the CSS custom properties, each with a default', () => {
-    const expected = ['font-family', 'text-color', 'muted-color', 'background', 'bar-color', 'record-color', 'grid-color', 'accent-color', 'radius', 'spacing', 'chart-height'].map((name) => `--ceop-stats-${name}`);
-    assert.deepEqual(expected.filter((name) => !names(element.cssProperties).includes(name)), []);
-    assert.deepEqual(element.cssProperties.filter((property) => !property.default).map((property) => property.name), [], 'every property states its default');
+    const expected = [
+      'font-family',
+      'text-color',
+      'muted-color',
+      'background',
+      'bar-color',
+      'record-color',
+      'grid-color',
+      'accent-color',
+      'radius',
+      'spacing',
+      'chart-height',
+    ].map((name) => `--ceop-stats-${name}`);
+    assert.deepEqual(
+      expected.filter((name) => !names(element.cssProperties).includes(name)),
+      [],
+    );
+    assert.deepEqual(
+      element.cssProperties.filter((property) => !property.default).map((property) => property.name),
+      [],
+      'every property states its default',
+    );
   });
 
   test('lists the parts and the slot', () => {
     const expected = ['heading', 'summary', 'counters', 'counter', 'chart', 'table', 'toggle', 'source', 'alert'];
-    assert.deepEqual(expected.filter((name) => !names(element.cssParts).includes(name)), []);
+    assert.deepEqual(
+      expected.filter((name) => !names(element.cssParts).includes(name)),
+      [],
+    );
     assert.deepEqual(names(element.slots), ['']);
   });
 
   test('shows only the public API: no private or protected members', () => {
-    assert.deepEqual(element.members.filter((member) => member.privacy === 'private' || member.privacy === 'protected').map((member) => member.name), []);
+    assert.deepEqual(
+      element.members.filter((member) => member.privacy === 'private' || member.privacy === 'protected').map((member) => member.name),
+      [],
+    );
   });
 });

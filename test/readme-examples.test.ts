@@ -39,7 +39,9 @@ describe('README examples', () => {
     const el = wrapper.querySelector<CeopStats>('ceop-stats')!;
     expect(headingText(el)).to.equal('Networks dismantled');
     // As pasted, the counters count up: wait for them to land.
-    await waitUntil(() => counterValues(el).join() === '1,644,394', `counters land on the totals: ${counterValues(el).join(' ')}`, { timeout: 4000 });
+    await waitUntil(() => counterValues(el).join() === '1,644,394', `counters land on the totals: ${counterValues(el).join(' ')}`, {
+      timeout: 4000,
+    });
   });
 
   it('the no-JavaScript fallback snippet is valid data for the widget', async () => {
@@ -49,6 +51,8 @@ describe('README examples', () => {
     await ready;
     const el = wrapper.querySelector<CeopStats>('ceop-stats')!;
     expect(headingText(el)).to.equal('Children safeguarded or protected');
-    await waitUntil(() => counterValues(el).join() === '1,038', `counter lands on 1,038: ${counterValues(el).join(' ')}`, { timeout: 4000 });
+    await waitUntil(() => counterValues(el).join() === '1,038', `counter lands on 1,038: ${counterValues(el).join(' ')}`, {
+      timeout: 4000,
+    });
   });
 });

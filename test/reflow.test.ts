@@ -61,7 +61,8 @@ describe('reflow: nothing is cut off, overlapped or scrolled', () => {
           el.setAttribute('style', MARKER_STYLE);
           el.setAttribute('theme', 'light');
           el.setAttribute('no-animation', '');
-          for (const [attribute, value] of Object.entries(config.attributes)) el.setAttribute(attribute, value === true ? '' : String(value));
+          for (const [attribute, value] of Object.entries(config.attributes))
+            el.setAttribute(attribute, value === true ? '' : String(value));
           const ready = oneEvent(el, 'ceop-stats-ready');
           wrapper.append(el);
           await ready;

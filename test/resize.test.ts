@@ -70,7 +70,9 @@ describe('resizes are followed', () => {
   });
 
   it('a sidebar opening beside it', async () => {
-    const row = await fixture<HTMLDivElement>(html`<div style="display: flex; width: 800px"><aside style="flex: none; width: 0"></aside><main style="flex: 1; min-width: 0"></main></div>`);
+    const row = await fixture<HTMLDivElement>(
+      html`<div style="display: flex; width: 800px"><aside style="flex: none; width: 0"></aside><main style="flex: 1; min-width: 0"></main></div>`,
+    );
     const el = newWidget();
     const ready = oneEvent(el, 'ceop-stats-ready');
     row.querySelector('main')!.append(el);
@@ -148,7 +150,8 @@ describe('print', () => {
         await chartFitsItsBox(el);
         expect(shadow(el).querySelector('table'), 'the table beneath the chart').to.exist;
         expect(layoutProblems(el, { bars: 3 })).to.deep.equal([]);
-        if (printMedia) expect(getComputedStyle(shadow(el).querySelector('[part~="downloads"]')!).display, 'no buttons on paper').to.equal('none');
+        if (printMedia)
+          expect(getComputedStyle(shadow(el).querySelector('[part~="downloads"]')!).display, 'no buttons on paper').to.equal('none');
       } finally {
         window.dispatchEvent(new Event('afterprint'));
         if (printMedia) await emulateMedia({ media: 'screen' });

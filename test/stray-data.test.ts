@@ -13,7 +13,9 @@ const EDITORS_TABLE = `<table>
 </table>`;
 
 /** Parses the markup as a page would (the HTML parser, whose </p> closes the element) and waits for the widget's first report. */
-async function render(markup: string): Promise<{ el: CeopStats; event: CustomEvent<CeopStatsErrorDetail> | CustomEvent<CeopStatsReadyDetail> }> {
+async function render(
+  markup: string,
+): Promise<{ el: CeopStats; event: CustomEvent<CeopStatsErrorDetail> | CustomEvent<CeopStatsReadyDetail> }> {
   const container = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
   const reported = Promise.race([oneEvent(container, 'ceop-stats-error'), oneEvent(container, 'ceop-stats-ready')]);
   // The fragment parser closes <p> as the page's parser does.
@@ -44,7 +46,9 @@ describe('data pushed out of the element by automatic paragraphs (wpautop)', () 
       expect(text).to.contain('[ceop_stats] shortcode');
       expect(viewHidden(el)).to.equal(true);
       expect(counterValues(el), 'no counters of the bundled figures').to.deep.equal([]);
-      expect(warnings.calls.map((call) => String(call[0]))).to.deep.equal([`<ceop-stats>: ${(event as CustomEvent<CeopStatsErrorDetail>).detail.message}`]);
+      expect(warnings.calls.map((call) => String(call[0]))).to.deep.equal([
+        `<ceop-stats>: ${(event as CustomEvent<CeopStatsErrorDetail>).detail.message}`,
+      ]);
     });
   }
 

@@ -5,7 +5,8 @@ import { messages as en, ordinal } from '../src/messages/en.js';
 import { summarize } from '../src/display/summary.js';
 
 const measure = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;
-const ceop = (id: string, last = 4, locale = 'en-GB') => summarize({ dataset: CEOP_FIGURES, measure: measure(id), last, locale, messages: en });
+const ceop = (id: string, last = 4, locale = 'en-GB') =>
+  summarize({ dataset: CEOP_FIGURES, measure: measure(id), last, locale, messages: en });
 
 describe('summary sentence', () => {
   it('children: the press release in one sentence', () => {
@@ -55,9 +56,7 @@ describe('summary sentence', () => {
   it('uses the locale for numbers', () => {
     const dataset: Dataset = { years: ['2001', '2002'], measures: [{ id: 'a', label: 'A', values: [1000, 1500] }] };
     const text = summarize({ dataset, measure: dataset.measures[0]!, last: 1, locale: 'de', messages: en }).replace(/\u00a0/g, ' ');
-    expect(text).to.equal(
-      'A: 1.500 in 2002, a record for the second year in a row and 50 % more than in 2001. 2.500 in total.',
-    );
+    expect(text).to.equal('A: 1.500 in 2002, a record for the second year in a row and 50 % more than in 2001. 2.500 in total.');
   });
 
   it('same value and a rise from zero', () => {
@@ -66,12 +65,24 @@ describe('summary sentence', () => {
     expect(summarize({ dataset, measure: m, last: 1, locale: 'en-GB', messages: en })).to.equal(
       'A: 5 in 2002, a record for the second year in a row and up from 0 in 2001. 10 in total.',
     );
-    expect(summarize({ dataset, measure: m, last: 2, locale: 'en-GB', messages: en })).to.equal('A: 5 in 2003, the same as in 2002. 10 in total.');
+    expect(summarize({ dataset, measure: m, last: 2, locale: 'en-GB', messages: en })).to.equal(
+      'A: 5 in 2003, the same as in 2002. 10 in total.',
+    );
   });
 
   it('ordinals', () => {
     expect([1, 2, 5, 10, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).to.deep.equal([
-      'first', 'second', 'fifth', 'tenth', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st',
+      'first',
+      'second',
+      'fifth',
+      'tenth',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
     ]);
   });
 });

@@ -36,7 +36,11 @@ function makeTable({ head, body, foot, sections = true }: Built): HTMLTableEleme
 
 const example = (): Built => ({
   head: ['Year', 'Cases'],
-  body: [['2001', '10'], ['2002', '5'], ['2003', '20']],
+  body: [
+    ['2001', '10'],
+    ['2002', '5'],
+    ['2003', '20'],
+  ],
 });
 
 function dataset(built: Built | HTMLTableElement, locale = 'en-GB'): Dataset {
@@ -135,9 +139,7 @@ describe('readTable', () => {
       ['fr', '1038'],
     ];
     for (const [locale, text] of cases) {
-      expect(dataset(withCase(1, text), locale).measures[0]!.values, `${locale} ${JSON.stringify(text)}`).to.deep.equal([
-        10, 1038, 20,
-      ]);
+      expect(dataset(withCase(1, text), locale).measures[0]!.values, `${locale} ${JSON.stringify(text)}`).to.deep.equal([10, 1038, 20]);
     }
     expect(parseCount('1,038,000', 'en-GB')).to.equal(1038000);
     expect(parseCount('1.038.000', 'de')).to.equal(1038000);
@@ -146,7 +148,7 @@ describe('readTable', () => {
     expect(parseCount('0', 'en-GB')).to.equal(0);
   });
 
-  it('does not take one locale\'s separators for another\'s', () => {
+  it("does not take one locale's separators for another's", () => {
     expect(parseCount('1.038', 'en-GB')).to.deep.equal({ problem: '"1.038" is not a whole number' });
     expect(parseCount('1,038', 'de')).to.deep.equal({ problem: '"1,038" is not a whole number' });
     expect(parseCount('1 038', 'en-GB')).to.deep.equal({ problem: '"1 038" is not a whole number' });
@@ -190,12 +192,14 @@ describe('readTable', () => {
   it('counts rows as the editor sees them, header first', () => {
     const built: Built = {
       head: ['Year', 'Reports', 'Networks'],
-      body: [['2005/06', '1', '2'], ['2006/07', '3', '4'], ['2007/08', '5', 'lots']],
+      body: [
+        ['2005/06', '1', '2'],
+        ['2006/07', '3', '4'],
+        ['2007/08', '5', 'lots'],
+      ],
     };
     expect(problem(built)).to.equal('table row 4, cell 3 (Networks, 2007/08): "lots" is not a whole number');
-    expect(problem({ ...built, sections: false })).to.equal(
-      'table row 4, cell 3 (Networks, 2007/08): "lots" is not a whole number',
-    );
+    expect(problem({ ...built, sections: false })).to.equal('table row 4, cell 3 (Networks, 2007/08): "lots" is not a whole number');
     // A blank row is skipped but still counted.
     built.body.splice(1, 0, ['', ' ', '']);
     expect(problem(built)).to.equal('table row 5, cell 3 (Networks, 2007/08): "lots" is not a whole number');
@@ -205,7 +209,10 @@ describe('readTable', () => {
   it('reads published totals from the tfoot, and names a bad one', () => {
     const built: Built = {
       head: ['Year', 'Reports', 'Networks'],
-      body: [['2001', '10', '1'], ['2002', 'n/r', '2']],
+      body: [
+        ['2001', '10', '1'],
+        ['2002', 'n/r', '2'],
+      ],
       foot: ['Total', '40', ''],
     };
     const ok = dataset(built);
@@ -225,12 +232,14 @@ describe('readTable', () => {
 
   it('reports structural problems', () => {
     expect(problem(document.createElement('table'))).to.equal('table: no header row');
-    expect(problem({ head: ['Year'], body: [['2001']] })).to.equal(
-      'table: the header row needs a year column and at least one measure',
-    );
+    expect(problem({ head: ['Year'], body: [['2001']] })).to.equal('table: the header row needs a year column and at least one measure');
     const wide: Built = {
       head: ['Year', 'A', 'B', 'C'],
-      body: [['2001', '1', '2', '3'], ['2002', '1'], ['2003', '1', '2', '3']],
+      body: [
+        ['2001', '1', '2', '3'],
+        ['2002', '1'],
+        ['2003', '1', '2', '3'],
+      ],
     };
     expect(problem(wide)).to.equal('table row 3: 2 cells, but the header has 4');
     wide.body[1] = ['2002'];
@@ -238,27 +247,60 @@ describe('readTable', () => {
     wide.body[1] = ['2002', '1', '2', '3', '4'];
     expect(problem(wide)).to.equal('table row 3: 5 cells, but the header has 4');
     expect(problem({ head: ['Year', 'Cases'], body: [] })).to.equal('table: no rows of data');
-    expect(problem({ head: ['Year', 'Cases'], body: [['', ''], [' ', '\n']] })).to.equal('table: no rows of data');
+    expect(
+      problem({
+        head: ['Year', 'Cases'],
+        body: [
+          ['', ''],
+          [' ', '\n'],
+        ],
+      }),
+    ).to.equal('table: no rows of data');
     expect(problem({ head: ['Year', 'Cases', ' '], body: [['2001', '1', '2']] })).to.equal(
       'table row 1, cell 3: the heading is empty; give the measure a name',
     );
-    expect(problem({ head: ['Year', 'Cases'], body: [['2001', '1'], ['', '2']] })).to.equal(
-      'table row 3, cell 1: the year is missing',
-    );
+    expect(
+      problem({
+        head: ['Year', 'Cases'],
+        body: [
+          ['2001', '1'],
+          ['', '2'],
+        ],
+      }),
+    ).to.equal('table row 3, cell 1: the year is missing');
   });
 
   it('leaves years, ids and totals to the dataset validator, prefixed "table: "', () => {
-    expect(problem({ ...example(), body: [['2001', '1'], ['2001', '2']] })).to.equal('table: year "2001" appears twice');
-    expect(problem({ ...example(), body: [['2001', '1'], ['2003', '2'], ['2002', '3']] })).to.equal(
-      'table: year "2002" comes after "2003": years must be in increasing order',
-    );
+    expect(
+      problem({
+        ...example(),
+        body: [
+          ['2001', '1'],
+          ['2001', '2'],
+        ],
+      }),
+    ).to.equal('table: year "2001" appears twice');
+    expect(
+      problem({
+        ...example(),
+        body: [
+          ['2001', '1'],
+          ['2003', '2'],
+          ['2002', '3'],
+        ],
+      }),
+    ).to.equal('table: year "2002" comes after "2003": years must be in increasing order');
     expect(problem({ ...example(), body: [['Year one', '1']] })).to.match(/^table: year 1 "Year one": expected a label/);
-    expect(problem({ head: ['Year', 'Cases', 'cases'], body: [['2001', '1', '2']] })).to.equal(
-      'table: measure id "cases" appears twice',
-    );
-    expect(problem({ ...example(), body: [['2001', 'n/r'], ['2002', '-']] })).to.equal(
-      'table: cases: no year has a value; a measure needs at least one',
-    );
+    expect(problem({ head: ['Year', 'Cases', 'cases'], body: [['2001', '1', '2']] })).to.equal('table: measure id "cases" appears twice');
+    expect(
+      problem({
+        ...example(),
+        body: [
+          ['2001', 'n/r'],
+          ['2002', '-'],
+        ],
+      }),
+    ).to.equal('table: cases: no year has a value; a measure needs at least one');
   });
 
   it('takes the id from data-metric, else from the label', () => {
@@ -277,11 +319,15 @@ describe('readTable', () => {
     const script = '<script>window.__tableXss = true</script>';
     const w = window as unknown as { __tableXss?: boolean };
     w.__tableXss = false;
-    const table = makeTable({ head: ['Year', img], body: [['2001', '1'], ['2002', script]] });
+    const table = makeTable({
+      head: ['Year', img],
+      body: [
+        ['2001', '1'],
+        ['2002', script],
+      ],
+    });
     const before = table.outerHTML;
-    expect(problem(table)).to.equal(
-      `table row 3, cell 2 (${img}, 2002): "<script>window.__tableXss = true</scri… is not a whole number`,
-    );
+    expect(problem(table)).to.equal(`table row 3, cell 2 (${img}, 2002): "<script>window.__tableXss = true</scri… is not a whole number`);
     expect(table.outerHTML).to.equal(before);
     table.tBodies[0]!.rows[1]!.cells[1]!.textContent = '2';
     const read = dataset(table);

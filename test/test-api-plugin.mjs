@@ -15,8 +15,7 @@
  */
 import { readFile } from 'node:fs/promises';
 
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
 const dataset = (label) => ({
   years: ['2001', '2002', '2003'],

@@ -44,7 +44,11 @@ async function open(url: string): Promise<{ frame: HTMLIFrameElement; win: Watch
 
 /** Waits for the widget to be drawn, then counts its bars from the canvas in marker colours. */
 async function figures(el: CeopStats, expectedBars: number): Promise<{ heading: string | undefined; bars: number; counters: string[] }> {
-  await waitUntil(() => headingText(el) && counterValues(el).length > 0, `widget rendered: ${el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 300)}`, { timeout: 15000 });
+  await waitUntil(
+    () => headingText(el) && counterValues(el).length > 0,
+    `widget rendered: ${el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 300)}`,
+    { timeout: 15000 },
+  );
   el.setAttribute('theme', 'light');
   for (const rule of MARKER_STYLE.split(';')) {
     const [name, value] = rule.split(':');
@@ -52,7 +56,11 @@ async function figures(el: CeopStats, expectedBars: number): Promise<{ heading: 
   }
   el.scrollIntoView();
   await el.refresh();
-  await waitUntil(() => readBars(canvasOf(el)).length === expectedBars, `${expectedBars} bars drawn, saw ${readBars(canvasOf(el)).length}`, { timeout: 15000 });
+  await waitUntil(
+    () => readBars(canvasOf(el)).length === expectedBars,
+    `${expectedBars} bars drawn, saw ${readBars(canvasOf(el)).length}`,
+    { timeout: 15000 },
+  );
   return { heading: headingText(el), bars: readBars(canvasOf(el)).length, counters: counterValues(el) };
 }
 
@@ -72,7 +80,7 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     for (const frame of frames.splice(0)) frame.remove();
   });
 
-  it('every role\'s post, in every way in, shows the widget with the right figures and no console error', async function () {
+  it("every role's post, in every way in, shows the widget with the right figures and no console error", async function () {
     if (skipped) this.skip();
     const table: string[] = [];
     const failures: string[] = [];
@@ -90,18 +98,24 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
         seen = await figures(el, post.expected.bars!);
       } catch (error) {
         const alert = el.shadowRoot?.querySelector('[role="alert"]')?.textContent.replace(/\s+/g, ' ').trim();
-        failures.push(`${where}: ${alert ? `alert "${alert}"` : `${String(error)}; it shows "${el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 200)}"`}`);
+        failures.push(
+          `${where}: ${alert ? `alert "${alert}"` : `${String(error)}; it shows "${el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 200)}"`}`,
+        );
         table.push(`${where}: ${alert ? 'alert' : 'not drawn'}`);
         continue;
       }
       table.push(`${where}: ${seen.bars} bars, counters ${seen.counters.join(' ')}`);
       const expected = { heading: post.expected.heading, bars: post.expected.bars, counters: post.expected.counters };
-      if (JSON.stringify(seen) !== JSON.stringify(expected)) failures.push(`${where}: saw ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
+      if (JSON.stringify(seen) !== JSON.stringify(expected))
+        failures.push(`${where}: saw ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
       const problems = [...(win.__errors ?? []), ...(win.__console ?? [])];
       if (problems.length) failures.push(`${where}: console ${JSON.stringify(problems)}`);
     }
     console.log(`WordPress, role × way in:\n${table.join('\n')}`);
-    expect(posts.filter((p) => p.site === 'network' && p.role === 'administrator')[0]?.superAdmin, 'the network\'s site administrator is not a super admin').to.equal(false);
+    expect(
+      posts.filter((p) => p.site === 'network' && p.role === 'administrator')[0]?.superAdmin,
+      "the network's site administrator is not a super admin",
+    ).to.equal(false);
     expect(posts.filter((p) => p.site === 'network')[0]?.unfilteredHtml, 'so kses filters their posts').to.equal(false);
     expect(failures).to.deep.equal([]);
     expect(table).to.have.length(20);
@@ -145,7 +159,9 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     // The & of the URL is escaped in the HTML (esc_url writes &#038;).
     expect(oembed.html).to.match(/ceop_stats_embed=1&(amp|#038);metric=arrests/);
     expect(oembed.html).to.not.contain('&metric');
-    const other = await fetch(`/wordpress/?rest_route=${encodeURIComponent('/ceop-stats/v1/oembed')}&url=${encodeURIComponent('https://example.org/?ceop_stats_embed=1')}`);
+    const other = await fetch(
+      `/wordpress/?rest_route=${encodeURIComponent('/ceop-stats/v1/oembed')}&url=${encodeURIComponent('https://example.org/?ceop_stats_embed=1')}`,
+    );
     expect(other.status).to.equal(404);
 
     // The embed page links to its oEmbed endpoint, for other sites' discovery.
@@ -164,7 +180,9 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     const seen = await figures(el, 5);
     expect(seen).to.deep.equal({ heading: 'Arrests', bars: 5, counters: ['1,038', '1,644', '394'] });
     const body = () => Math.ceil(iframe!.contentDocument!.body.getBoundingClientRect().height);
-    await waitUntil(() => iframe!.style.height === `${body()}px`, `the iframe follows its page: ${iframe!.style.height} vs ${body()}`, { timeout: 15000 });
+    await waitUntil(() => iframe!.style.height === `${body()}px`, `the iframe follows its page: ${iframe!.style.height} vs ${body()}`, {
+      timeout: 15000,
+    });
     const inner = iframe!.contentWindow as WatchedWindow;
     expect(inner.__cspViolations ?? []).to.deep.equal([]);
     expect(inner.__errors ?? []).to.deep.equal([]);

@@ -3,15 +3,7 @@
  * needs (so the rest of Chart.js is tree-shaken away), with a tooltip of our own (year-tooltip.ts), and keeps one
  * Chart per canvas, updated in place when the data or colours change.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  LinearScale,
-  type ChartConfiguration,
-  type Plugin,
-} from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
 import { YearTooltip } from './year-tooltip.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -123,7 +115,12 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
         const centre = x.getPixelForValue(settings.focused);
         ctx.strokeStyle = colors.accent;
         ctx.lineWidth = 2;
-        ctx.strokeRect(centre - slot / 2 + 2, chartArea.top - LABEL_FONT_SIZE - 6, slot - 4, chartArea.bottom - chartArea.top + LABEL_FONT_SIZE + 4);
+        ctx.strokeRect(
+          centre - slot / 2 + 2,
+          chartArea.top - LABEL_FONT_SIZE - 6,
+          slot - 4,
+          chartArea.bottom - chartArea.top + LABEL_FONT_SIZE + 4,
+        );
       }
       const marks = usesMarks(chart, settings);
       // Text never wider than its slot: at the smallest size if the estimate before the layout was generous.
@@ -151,7 +148,10 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
 }
 
 /** The key for the marks: a triangle and the label, at the start of the row above the plot. */
-function drawKey(chart: { ctx: CanvasRenderingContext2D; chartArea: { top: number; left: number; right: number } }, { model, colors }: Settings): void {
+function drawKey(
+  chart: { ctx: CanvasRenderingContext2D; chartArea: { top: number; left: number; right: number } },
+  { model, colors }: Settings,
+): void {
   const { ctx, chartArea } = chart;
   const baseline = chartArea.top - LABEL_ROW - 2;
   const start = model.rtl ? chartArea.right : chartArea.left;
@@ -200,7 +200,9 @@ function hoverPlugin(settings: Settings, onChange: () => void): Plugin<'bar'> {
     afterEvent(chart, { event }) {
       const native = event.native;
       const hovered =
-        event.type === 'mouseout' || !native ? undefined : chart.getElementsAtEventForMode(native, 'index', { intersect: false }, false)[0]?.index;
+        event.type === 'mouseout' || !native
+          ? undefined
+          : chart.getElementsAtEventForMode(native, 'index', { intersect: false }, false)[0]?.index;
       if (hovered === settings.hovered) return;
       settings.hovered = hovered;
       onChange();
@@ -282,7 +284,10 @@ export class BarChart {
     const bar = chart.getDatasetMeta(0).data[index];
     // Where the bar ends once drawn, not where an animation has it now.
     const top = bar?.getProps(['y'], true).y as number | undefined;
-    const y = model.values[index] === null || top === undefined || !Number.isFinite(top) ? (chartArea.top + chartArea.bottom) / 2 : Math.max(top, chartArea.top);
+    const y =
+      model.values[index] === null || top === undefined || !Number.isFinite(top)
+        ? (chartArea.top + chartArea.bottom) / 2
+        : Math.max(top, chartArea.top);
     const canvas = chart.canvas;
     this.#tooltip.show(label, model.describe(index), canvas.offsetLeft + chart.scales.x!.getPixelForValue(index), canvas.offsetTop + y);
   }

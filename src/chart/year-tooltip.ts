@@ -85,7 +85,8 @@ export class YearTooltip {
     const left = Math.max(0, Math.min(x - width / 2, boxWidth - width));
     // Above the point if it fits in the box, else below it, else as high as the box allows, over the point (no caret).
     const side = y - GAP - height >= 0 ? 'above' : y + GAP + height <= boxHeight ? 'below' : 'over';
-    const top = side === 'above' ? y - GAP - height : side === 'below' ? y + GAP : Math.max(0, Math.min(y - height / 2, boxHeight - height));
+    const top =
+      side === 'above' ? y - GAP - height : side === 'below' ? y + GAP : Math.max(0, Math.min(y - height / 2, boxHeight - height));
     tip.style.left = `${left}px`;
     tip.style.top = `${top}px`;
     caret.hidden = side === 'over';

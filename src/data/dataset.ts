@@ -52,8 +52,7 @@ export function describeValue(value: unknown): string {
       // JSON.stringify gives undefined for some objects, whatever its typing says.
       const json = JSON.stringify(value);
       text = json || 'an object';
-    }
-    else text = `a ${typeof value}`;
+    } else text = `a ${typeof value}`;
   } catch {
     text = 'an unreadable value';
   }

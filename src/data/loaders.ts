@@ -68,7 +68,10 @@ export async function fetchDataset({ url, credentials, timeout }: FetchOptions, 
       return failure('fetch-failed', `src: could not fetch ${shortUrl} (network error, or the server does not allow this page to read it)`);
     }
     if (!response.ok) {
-      return failure('http-status', `src: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl}`);
+      return failure(
+        'http-status',
+        `src: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl}`,
+      );
     }
     let text: string;
     try {

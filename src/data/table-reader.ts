@@ -14,7 +14,6 @@ import type { Dataset } from './dataset.js';
 /** Cell texts that mean "not reported" (compared in lower case). */
 const NOT_REPORTED = new Set(['', '-', '\u2013', '\u2014', 'n/r', 'n/a']);
 
-
 /** A cell's text as the reader sees it: whitespace collapsed and trimmed. */
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -6,7 +6,6 @@
 import { type Result, attempt, fail, webUrl } from '../result.js';
 import { type Dataset, type Measure, type MeasureNote, type Source, describeValue, startYear } from './dataset.js';
 
-
 /** Values above this are surely a typo (or a unit mix-up) rather than a count. */
 export const MAX_VALUE = 1e12;
 const MAX_YEARS = 200;
@@ -15,11 +14,9 @@ const MAX_LABEL_LENGTH = 200;
 const MAX_NOTE_LENGTH = 2000;
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
 
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
 
 function text(value: unknown, where: string, maxLength: number): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -30,7 +27,6 @@ function text(value: unknown, where: string, maxLength: number): string {
   }
   return value.trim();
 }
-
 
 function source(value: unknown, where: string): Source {
   if (!isRecord(value)) fail(`${where}: expected an object with "label" and optional "url"`);
@@ -128,7 +124,8 @@ export function validateDataset(input: unknown): Result<Dataset> {
       if (seen.has(year)) fail(`year ${describeValue(year)} appears twice`);
       seen.add(year);
       const start = startYear(year);
-      if (start === undefined) fail(`year ${i + 1} ${describeValue(year)}: expected a label with a four-digit year, e.g. "2010" or "2010/11"`);
+      if (start === undefined)
+        fail(`year ${i + 1} ${describeValue(year)}: expected a label with a four-digit year, e.g. "2010" or "2010/11"`);
       if (previous !== undefined && start <= previous) {
         fail(`year ${describeValue(year)} comes after ${describeValue(years[i - 1])}: years must be in increasing order`);
       }
@@ -156,5 +153,3 @@ export function validateDataset(input: unknown): Result<Dataset> {
     return dataset;
   });
 }
-
-

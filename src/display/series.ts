@@ -34,13 +34,16 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
   const notes = labels.map((year) => notesForYear(measure, year).map((note) => note.text));
   const details = labels.map((_, i) => {
     const value = values[i];
-    const lines = [value === null || value === undefined ? messages.notReported : messages.valueLine(measure.label, formatCount(value, locale))];
+    const lines = [
+      value === null || value === undefined ? messages.notReported : messages.valueLine(measure.label, formatCount(value, locale)),
+    ];
     if (records[i]) lines.push(messages.recordTooltip);
     return [...lines, ...notes[i]!];
   });
   const announcements = labels.map((year, i) => {
     const value = values[i];
-    if (value === null || value === undefined) return [messages.announcement(year, measure.label, undefined, false), ...notes[i]!].join(' ');
+    if (value === null || value === undefined)
+      return [messages.announcement(year, measure.label, undefined, false), ...notes[i]!].join(' ');
     return messages.announcement(year, measure.label, formatCount(value, locale), records[i]!);
   });
   return {

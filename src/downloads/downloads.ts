@@ -205,7 +205,10 @@ function layoutCounters(layout: Layout, { dataset, locale, colors, messages }: P
     dataset.measures.slice(start, start + columns).forEach((counted, column) => {
       const x = padding + column * (columnWidth + counterGap);
       const valueHeight = layout.addText(formatCount(measureTotal(counted), locale), valueStyle, x, y, columnWidth);
-      rowHeight = Math.max(rowHeight, valueHeight + layout.addText(counterLabel(counted, messages), labelStyle, x, y + valueHeight, columnWidth));
+      rowHeight = Math.max(
+        rowHeight,
+        valueHeight + layout.addText(counterLabel(counted, messages), labelStyle, x, y + valueHeight, columnWidth),
+      );
     });
     y += rowHeight + (start + columns < dataset.measures.length ? counterGap : 0);
   }

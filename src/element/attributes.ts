@@ -39,7 +39,6 @@ export interface WidgetOptions {
   locale: string;
 }
 
-
 /**
  * An attribute or property value as trimmed text, or undefined when not set
  * or blank. Properties may hold anything a framework passes; this never throws.
@@ -127,17 +126,13 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
     const first = yearIndex('from', fromText, starts) ?? 0;
     const last = yearIndex('to', toText, starts) ?? starts.length - 1;
     if (first > last) {
-      fail(
-        `from=${describeValue(fromText)} is after to=${describeValue(toText)}. The first year must not come after the last.`,
-      );
+      fail(`from=${describeValue(fromText)} is after to=${describeValue(toText)}. The first year must not come after the last.`);
     }
     const highlight = oneOf('highlight', given(raw.highlight), HIGHLIGHTS, 'records');
     const theme = oneOf('theme', given(raw.theme), THEMES, 'auto');
     const localeAttribute = given(raw.locale);
     if (localeAttribute !== undefined && !isValidLocale(localeAttribute)) {
-      fail(
-        `locale=${describeValue(localeAttribute)} is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.`,
-      );
+      fail(`locale=${describeValue(localeAttribute)} is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.`);
     }
     const locale = resolveLocale(localeAttribute, fallbackLocale);
     return { measure, first, last, highlight, theme, locale };
@@ -188,9 +183,7 @@ export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): Result
     if (timeoutText !== undefined) {
       timeout = /^\d{1,6}$/.test(timeoutText) ? Number(timeoutText) : NaN;
       if (!(timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
-        fail(
-          `timeout=${describeValue(timeoutText)} is not allowed. Use a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`,
-        );
+        fail(`timeout=${describeValue(timeoutText)} is not allowed. Use a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
       }
     }
     if (src === undefined) return undefined;

@@ -109,7 +109,9 @@ export class ChartController implements ReactiveController {
   }
 
   /** What a picture of the chart needs: the code, and the model and colours it is drawn with now. */
-  async picture(input: ChartInput): Promise<{ chartCode: Awaited<ReturnType<typeof loadChartCode>>; model: BarChartModel; colors: BarChartColors }> {
+  async picture(
+    input: ChartInput,
+  ): Promise<{ chartCode: Awaited<ReturnType<typeof loadChartCode>>; model: BarChartModel; colors: BarChartColors }> {
     return { chartCode: await loadChartCode(), model: this.model(input, this.readsRtl()), colors: this.readColors() };
   }
 

@@ -21,7 +21,9 @@ export type DataState = { status: 'loading' } | { status: 'ready'; dataset: Data
 
 /** The state a parse or a fetch leads to. */
 function stateOf(result: Result<Dataset>): DataState {
-  return result.ok ? { status: 'ready', dataset: result.value } : { status: 'error', problem: { code: result.code, message: result.message } };
+  return result.ok
+    ? { status: 'ready', dataset: result.value }
+    : { status: 'error', problem: { code: result.code, message: result.message } };
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -134,7 +136,10 @@ export class DataController implements ReactiveController {
     if (this.state.status !== 'loading') this.setState({ status: 'loading' });
     dataIn.load().then(apply, () => {
       if (read === this.childrenRead) {
-        this.setState({ status: 'error', problem: { code: 'fetch-failed', message: 'the code that reads inline JSON and tables could not be loaded' } });
+        this.setState({
+          status: 'error',
+          problem: { code: 'fetch-failed', message: 'the code that reads inline JSON and tables could not be loaded' },
+        });
       }
     });
   }

@@ -9,7 +9,13 @@ import type { ReadyView } from './widget-view.js';
 
 const downloadsCode = lazyChunk(() => import('../downloads/downloads.js'));
 
-export async function download(kind: 'csv' | 'png', host: HTMLElement, view: ReadyView, chart: ChartController, chartInput: ChartInput): Promise<void> {
+export async function download(
+  kind: 'csv' | 'png',
+  host: HTMLElement,
+  view: ReadyView,
+  chart: ChartController,
+  chartInput: ChartInput,
+): Promise<void> {
   const code = await downloadsCode.load();
   const input = {
     host,

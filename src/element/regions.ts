@@ -51,8 +51,9 @@ export interface ChartRegionInput {
 /** The chart's box: the canvas, the layer that takes keyboard focus over it, and the loading message. */
 export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur }: ChartRegionInput) {
   return html`<div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${hidden}>
-    ${view
-      ? html`<div
+    ${
+      view
+        ? html`<div
           class="chart-focus"
           tabindex="0"
           role="application"
@@ -62,7 +63,8 @@ export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur
           @keydown=${onKeydown}
           @blur=${onBlur}
         ></div>`
-      : nothing}
+        : nothing
+    }
     <canvas aria-hidden="true"></canvas>
     ${loading ? html`<p class="status" role="status">${messages.loading}</p>` : nothing}
   </div>`;
@@ -110,5 +112,7 @@ export function sourceRegion(source: Source | undefined, messages: Messages) {
 }
 
 /** While data loads, the text to come has its place held (see the styles), so the widget is about as tall as it will be. */
-export const textPlaceholders = () => html`<div class="placeholder summary-placeholder"></div><div class="placeholder toolbar-placeholder"></div>`;
-export const closingPlaceholders = () => html`<div class="placeholder counters-placeholder"></div><div class="placeholder source-placeholder"></div>`;
+export const textPlaceholders = () =>
+  html`<div class="placeholder summary-placeholder"></div><div class="placeholder toolbar-placeholder"></div>`;
+export const closingPlaceholders = () =>
+  html`<div class="placeholder counters-placeholder"></div><div class="placeholder source-placeholder"></div>`;

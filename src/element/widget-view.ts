@@ -66,7 +66,8 @@ export function widgetView({ attributes, data, requestProblem, messages, pageLoc
     series,
     messages,
     heading: given(attributes.heading) ?? label,
-    summary: given(attributes.summary) ?? summarize({ dataset, measure: options.measure, last: options.last, locale: options.locale, messages }),
+    summary:
+      given(attributes.summary) ?? summarize({ dataset, measure: options.measure, last: options.last, locale: options.locale, messages }),
     description: messages.chartDescription(label, series.labels[0]!, series.labels[series.labels.length - 1]!),
     source: source.value,
   };

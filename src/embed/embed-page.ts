@@ -32,7 +32,10 @@ export function embedConfig(query: string, known: readonly string[]): EmbedConfi
     if (EMBED_PARAMETERS.has(name)) continue;
     if (!known.includes(name)) {
       const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
-      return { ok: false, message: `the embed's address has a parameter "${shown}" that the widget does not know. Use ${known.join(', ')}.` };
+      return {
+        ok: false,
+        message: `the embed's address has a parameter "${shown}" that the widget does not know. Use ${known.join(', ')}.`,
+      };
     }
     if (seen.has(name)) return { ok: false, message: `the embed's address gives "${name}" twice. Give each parameter once.` };
     seen.add(name);

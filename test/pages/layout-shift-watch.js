@@ -16,7 +16,12 @@ if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includ
       // What moved, for a failure message: each source's element and how far.
       window.__shifts.push(
         `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ` +
-          entry.sources.map((s) => `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} (h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)})`).join(', '),
+          entry.sources
+            .map(
+              (s) =>
+                `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} (h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)})`,
+            )
+            .join(', '),
       );
     }
   }).observe({ type: 'layout-shift', buffered: true });
