@@ -25,6 +25,7 @@ import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { SCREENS, measureShift, shiftPage } from './layout-shift.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { LAYOUTS, everyChartInView, naivePage, observeLongTasks, widgetPage } from './pages.mjs';
@@ -36,7 +37,6 @@ const pairs = Number(args[args.indexOf('--pairs') + 1]) || 7;
 if (!args.includes('--no-build')) execSync('npm run --silent build', { stdio: 'inherit' });
 
 const ROOT = process.cwd();
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 /**
  * dist/ as it is when the run starts, served from memory: other work in the
  * same tree may rebuild dist/ (which empties it first) while the bench runs.
@@ -185,17 +185,9 @@ async function measureOrRetry(browser, url, options) {
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
-  executablePath: CHROMIUM,
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
+  args: CHROMIUM_FLAGS,
 });
 
 const PAGES = {
@@ -280,7 +272,7 @@ try {
   if (args.includes('--trace')) results.trace = await traceLongTasks(browser, `${base}${PAGES.widget(50)}`, LAYOUTS[50].viewport, DIST);
   await browser.close();
   // Lighthouse's mobile preset on the demo article with three widgets.
-  results.lighthouse = await runLighthouse(`${base}/demo/article.html`, CHROMIUM);
+  results.lighthouse = await runLighthouse(`${base}/demo/article.html`, CHROMIUM_PATH);
   const lh = results.lighthouse;
   console.log(
     `lighthouse: performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}, CLS ${lh.cumulativeLayoutShift}`,

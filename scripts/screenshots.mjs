@@ -15,6 +15,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -41,17 +42,9 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}/demo/`;
 
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--hide-scrollbars',
-  ],
+  args: [...CHROMIUM_FLAGS, '--hide-scrollbars'],
 });
 mkdirSync(out, { recursive: true });
 try {

@@ -16,9 +16,10 @@ import { createServer } from 'node:net';
 import * as puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const BINARIES = {
-  chromium: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+  chromium: CHROMIUM_PATH,
   firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
   webkit: process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver',
 };
@@ -28,13 +29,7 @@ const DEBIAN_PACKAGES = { chromium: 'chromium', firefox: 'firefox-esr', webkit: 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
+  ...CHROMIUM_FLAGS,
   '--force-device-scale-factor=1',
   // Keep timers and animation frames running in a page that is not in front.
   '--disable-background-timer-throttling',
