@@ -23,7 +23,7 @@ interface Post {
   stored: string;
   unfilteredHtml: boolean;
   superAdmin: boolean;
-  expected: { heading?: string; bars?: number; counters?: string[]; notice?: string; embedUrl?: string };
+  expected: { heading?: string; bars?: number; counters?: string[]; notice?: string; embedUrl?: string; crossSite?: boolean };
 }
 
 let posts: Post[] = [];
@@ -148,7 +148,7 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
 
   it('answers oEmbed for its embed URLs, and a pasted embed URL becomes the iframe, sized to its widget', async function () {
     if (skipped) this.skip();
-    const post = posts.find((p) => p.expected.embedUrl)!;
+    const post = posts.find((p) => p.expected.embedUrl && p.site === 'single')!;
     const embedUrl = post.expected.embedUrl!;
     const endpoint = `/wordpress/?rest_route=${encodeURIComponent('/ceop-stats/v1/oembed')}&url=${encodeURIComponent(embedUrl)}`;
     const oembed = (await (await fetch(endpoint)).json()) as { type: string; version: string; html: string; height: number };
@@ -186,5 +186,107 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     const inner = iframe!.contentWindow as WatchedWindow;
     expect(inner.__cspViolations ?? []).to.deep.equal([]);
     expect(inner.__errors ?? []).to.deep.equal([]);
+  });
+
+  it("another WordPress (the network's site) discovers the single site's embed URL and shows its iframe, sandboxed", async function () {
+    if (skipped) this.skip();
+    const post = posts.find((p) => p.expected.crossSite)!;
+    const embedUrl = post.expected.embedUrl!;
+    expect(post.site).to.equal('network');
+    expect(new URL(embedUrl).pathname, 'the URL is the single site’s, not the network’s').to.equal('/wordpress/');
+    const oembed = (await (
+      await fetch(`/wordpress/?rest_route=${encodeURIComponent('/ceop-stats/v1/oembed')}&url=${encodeURIComponent(embedUrl)}`)
+    ).json()) as { html: string; height: number };
+    const offered = new DOMParser().parseFromString(oembed.html, 'text/html').querySelector('iframe')!;
+
+    const { win, doc } = await open(post.url);
+    const iframes = doc.querySelectorAll<HTMLIFrameElement>('.entry-content iframe');
+    expect(iframes, `one iframe: ${doc.querySelector('.entry-content')?.innerHTML.slice(0, 500)}`).to.have.length(1);
+    const iframe = iframes[0]!;
+    // Discovered, not a registered provider: WordPress keeps only the iframe (kses), adds its secret to the
+    // address and sandboxes it without allow-same-origin. Its document cannot be read from here.
+    const secret = iframe.getAttribute('data-secret')!;
+    expect(secret).to.match(/^\w{10}$/);
+    expect(iframe.getAttribute('src')).to.equal(`${embedUrl}#?secret=${secret}`);
+    expect(iframe.getAttribute('sandbox')).to.equal('allow-scripts');
+    expect(iframe.classList.contains('wp-embedded-content')).to.equal(true);
+    expect(iframe.getAttribute('title')).to.equal(offered.getAttribute('title'));
+    expect(iframe.getAttribute('height')).to.equal(String(oembed.height));
+    expect(iframe.contentDocument, 'an opaque origin').to.equal(null);
+    // The embed page's widget cannot be read; the heights it posts to WordPress (with the secret, so
+    // WordPress's protocol) are its body's, which the same page unsandboxed and at the same width has
+    // when it shows the 5 bars and 3 counters.
+    const messages: unknown[] = [];
+    // A copy of the iframe loads afresh with the listener in place, so it hears the first heights too
+    // (setting the same src again is only a fragment navigation in Firefox: no reload).
+    const fresh = iframe.cloneNode() as HTMLIFrameElement;
+    win.addEventListener('message', (event) => {
+      if (event.source === fresh.contentWindow) messages.push(event.data);
+    });
+    iframe.replaceWith(fresh);
+    fresh.scrollIntoView();
+    const height = () =>
+      messages.find((m): m is { secret: string; message: string; value: number } => (m as { message?: string }).message === 'height')
+        ?.value;
+    await waitUntil(() => height() !== undefined && height()! > 200, `the sandboxed embed posts its height: ${JSON.stringify(messages)}`, {
+      timeout: 20000,
+    });
+    expect(messages).to.deep.include({ type: 'ceop-stats:embed-size', id: embedUrl, height: height() });
+    expect((messages.find((m) => (m as { secret?: string }).secret) as { secret: string }).secret).to.equal(secret);
+
+    const direct = await open(new URL(embedUrl).pathname + new URL(embedUrl).search);
+    direct.frame.style.width = `${fresh.getBoundingClientRect().width}px`;
+    const el = await waitUntil(() => direct.doc.querySelector<CeopStats>('ceop-stats'), 'the embed page shows a widget', {
+      timeout: 15000,
+    }).then(() => direct.doc.querySelector<CeopStats>('ceop-stats')!);
+    await el.updateComplete;
+    await waitUntil(() => headingText(el) && counterValues(el).length === 3, 'the direct embed rendered', { timeout: 15000 });
+    expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
+    await waitUntil(
+      () => Math.ceil(direct.doc.body.getBoundingClientRect().height) === height(),
+      `same height as the page unsandboxed (${height()})`,
+      { timeout: 15000 },
+    );
+  });
+
+  it('uninstall (deactivate, then delete, as the Plugins screen does) leaves no row of the plugin, and the posts are still served', async function () {
+    if (skipped) this.skip();
+    const response = await fetch('/api/wordpress/uninstall', { method: 'POST' });
+    const report = (await response.json()) as {
+      error?: string;
+      ids: number[];
+      tables: string[];
+      before: Record<string, string[]>;
+      deactivated: { active: boolean; loaded: boolean };
+      uninstalled: { loadedBefore: boolean; active: boolean };
+      after: Record<string, string[]>;
+      pages: Record<string, { url: string; html: string }>;
+    };
+    if (report.error) throw new Error(report.error);
+    const { before, after } = report;
+    // It had been used: WordPress had cached the embed URL's oEmbed in the ways it does.
+    expect(before.options, 'active, and the oEmbed proxy’s transient').to.include('active_plugins');
+    expect(before.options!.filter((o) => o.startsWith('_transient_oembed_'))).to.have.length(1);
+    for (const id of report.ids)
+      expect(
+        before.postmeta!.filter((m) => m.startsWith(`${id} _oembed_`)),
+        `post ${id}`,
+      ).to.have.length(2);
+    expect(before['oembed_cache posts']).to.have.length(1);
+    expect(report.deactivated).to.deep.equal({ active: false, loaded: true });
+    expect(report.uninstalled).to.deep.equal({ loadedBefore: false, active: false });
+
+    const { tables, ...rows } = after;
+    expect(rows).to.deep.equal({ options: [], postmeta: [], 'oembed_cache posts': [], usermeta: [], 'other meta': [] });
+    expect(tables, 'no table of its own').to.deep.equal(report.tables);
+
+    for (const [way, { url, html }] of Object.entries(report.pages)) {
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      expect(page.querySelector('.entry-title')?.textContent, `${way} (${url})`).to.equal(`${way} as author`);
+      expect(page.querySelector('script[src*="plugins/ceop-stats/"]'), `${way}: no module`).to.equal(null);
+    }
+    // Without the plugin the shortcode is left as text, and the author's element stays in the page, inert.
+    expect(report.pages.shortcode!.html).to.contain('[ceop_stats');
+    expect(report.pages['pasted element']!.html).to.contain('<ceop-stats metric="children" no-animation>');
   });
 });

@@ -12,15 +12,17 @@
  * REQUIRE_WORDPRESS=1 (set by CI), which makes it a failure.
  */
 import { Buffer } from 'node:buffer';
-import { DEBIAN_PACKAGES, missing, phpRequest, rest, start, stop } from './server.mjs';
+import { DEBIAN_PACKAGES, copyTables, dropTables, missing, phpRequest, rest, start, stop, wordpressPhp } from './server.mjs';
 import { wordpressPosts } from './posts.mjs';
 
 let host;
 let unavailable;
+let started;
 let ready;
 
 async function startAndSeed() {
-  const server = await start(host);
+  started = start(host);
+  const server = await started;
   const posts = await wordpressPosts(server, rest);
   return { server, posts };
 }
@@ -52,8 +54,104 @@ function readBody(req) {
 
 const WATCH = '<script src="/test/pages/embed-watch.js"></script>';
 
+/**
+ * "Uninstall leaves nothing behind", on the single site: used first (its embed
+ * URL's page viewed so WordPress caches the oEmbed in post meta, the block
+ * editor's oEmbed preview asked for it, which caches a transient, and the URL
+ * embedded outside a post, which caches an oembed_cache post), then its tables
+ * are copied (so the other engines' tests, on the same site, keep the plugin),
+ * and on the copy the plugin is deactivated and then uninstalled in a second
+ * request, as Plugins › Deactivate and then Delete do. Answers the rows that
+ * mention the plugin, or are the oEmbed caches of the posts that embed its URL,
+ * before and after, and the pages of two posts after.
+ */
+const COPY = 'cp_';
+
+const LEFTOVERS = {
+  // The posts keep their authors' shortcodes, blocks and elements: post content is theirs, and is not counted.
+  options: `SELECT option_name FROM ${COPY}options WHERE (option_name LIKE '%ceop%' OR option_value LIKE '%ceop%' OR option_name LIKE '%oembed%') AND option_name <> 'blogname'`,
+  postmeta: (ids) =>
+    `SELECT CONCAT(post_id, ' ', meta_key) FROM ${COPY}postmeta WHERE meta_key LIKE '%ceop%' OR meta_value LIKE '%ceop%' OR (meta_key LIKE '\\_oembed\\_%' AND post_id IN (${ids.join(',')}))`,
+  'oembed_cache posts': `SELECT CONCAT(ID, ' ', post_name) FROM ${COPY}posts WHERE post_type = 'oembed_cache'`,
+  // The harness's application passwords are named after the plugin: not the plugin's.
+  usermeta: `SELECT meta_key FROM ${COPY}usermeta WHERE (meta_key LIKE '%ceop%' OR meta_value LIKE '%ceop%') AND meta_key <> '_application_passwords'`,
+  'other meta': `SELECT CONCAT('comment ', meta_key) FROM ${COPY}commentmeta WHERE meta_key LIKE '%ceop%' OR meta_value LIKE '%ceop%' UNION SELECT CONCAT('term ', meta_key) FROM ${COPY}termmeta WHERE meta_key LIKE '%ceop%' OR meta_value LIKE '%ceop%'`,
+};
+
+async function uninstallReport({ server, posts }) {
+  const { home, users } = server.sites.single;
+  const embedding = posts.filter((p) => p.site === 'single' && p.expected.embedUrl);
+  const { embedUrl } = embedding[0].expected;
+  // The Embed block, as the block editor saves it after previewing the URL through the oEmbed proxy.
+  await rest(server, 'single', users.administrator, 'GET', `/oembed/1.0/proxy?url=${encodeURIComponent(embedUrl)}`);
+  const block = await rest(server, 'single', users.administrator, 'POST', '/wp/v2/posts', {
+    title: 'Embed block',
+    status: 'publish',
+    content: `<!-- wp:embed {"url":${JSON.stringify(embedUrl)},"type":"rich"} -->\n<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">\n${embedUrl}\n</div></figure>\n<!-- /wp:embed -->`,
+  });
+  const blockUrl = new URL(block.link);
+  embedding.push({ url: blockUrl.pathname + blockUrl.search });
+  for (const post of embedding) {
+    const page = await phpRequest(server, { path: post.url });
+    if (page.status !== 200) throw new Error(`${post.url}: ${page.status}`);
+  }
+  const ids = embedding.map((p) => Number(new URL(p.url, home).searchParams.get('p')));
+  const tables = (await server.query(`SHOW TABLES LIKE 'wp\\_%'`)).map(([t]) => COPY + t.slice(3)).sort();
+  const copied = await copyTables(server, 'wp_', COPY);
+  try {
+    // The URL embedded outside a post (a widget, a template): WordPress caches it in an oembed_cache post.
+    await wordpressPhp(server, 'single', `echo $GLOBALS['wp_embed']->autoembed( ${JSON.stringify(embedUrl)} );`, { prefix: COPY });
+    const snapshot = async () => {
+      const rows = {};
+      for (const [what, statement] of Object.entries(LEFTOVERS)) {
+        rows[what] = (await server.query(typeof statement === 'function' ? statement(ids) : statement)).map(([row]) => row);
+      }
+      rows.tables = (await server.query(`SHOW TABLES LIKE '${COPY.replace('_', '\\_')}%'`)).map(([t]) => t).sort();
+      return rows;
+    };
+    const before = await snapshot();
+    const plugin = "require_once ABSPATH . 'wp-admin/includes/plugin.php';";
+    const state = `echo wp_json_encode( array( 'active' => is_plugin_active( 'ceop-stats/ceop-stats.php' ), 'loaded' => function_exists( 'ceop_stats_enqueue' ) ) );`;
+    const deactivated = JSON.parse(
+      await wordpressPhp(server, 'single', `${plugin} deactivate_plugins( 'ceop-stats/ceop-stats.php' ); ${state}`, { prefix: COPY }),
+    );
+    // A later request, as the Delete link is: the plugin is not loaded; uninstall_plugin() runs its uninstall.php.
+    const uninstalled = JSON.parse(
+      await wordpressPhp(server, 'single', `${plugin} $loaded = function_exists( 'ceop_stats_enqueue' ); uninstall_plugin( 'ceop-stats/ceop-stats.php' ); echo wp_json_encode( array( 'loadedBefore' => $loaded, 'active' => is_plugin_active( 'ceop-stats/ceop-stats.php' ) ) );`, { prefix: COPY }),
+    );
+    const after = await snapshot();
+    const pages = {};
+    for (const way of ['shortcode', 'pasted element']) {
+      const post = posts.find((p) => p.site === 'single' && p.role === 'author' && p.way === way);
+      pages[way] = { url: post.url, html: await wordpressPhp(server, 'single', '', { prefix: COPY, uri: post.url, render: true }) };
+    }
+    return { ids, tables, before, deactivated, uninstalled, after, pages };
+  } finally {
+    await dropTables(server, copied);
+  }
+}
+let uninstalled;
+
 export async function wordpressMiddleware(context, next) {
   const { path } = context;
+  if (path === '/api/wordpress/uninstall') {
+    context.set('Cache-Control', 'no-store');
+    context.type = 'application/json';
+    if (unavailable || !ready) {
+      context.status = 503;
+      context.body = JSON.stringify({ error: unavailable ?? 'WordPress starts on the first request to /api/wordpress' });
+      return;
+    }
+    // Once, whichever engine asks first: all of them read the same report.
+    uninstalled ??= ready.then(uninstallReport);
+    try {
+      context.body = JSON.stringify(await uninstalled);
+    } catch (error) {
+      context.status = 500;
+      context.body = JSON.stringify({ error: String(error?.stack ?? error) });
+    }
+    return;
+  }
   if (path === '/api/wordpress') {
     context.set('Cache-Control', 'no-store');
     context.type = 'application/json';
@@ -72,12 +170,14 @@ export async function wordpressMiddleware(context, next) {
     return;
   }
   if (!/^\/wordpress(-network)?(\/|$)/.test(path)) return next();
-  if (!ready) {
+  if (!started) {
     context.status = 503;
     context.body = 'WordPress starts on the first request to /api/wordpress';
     return;
   }
-  const { server } = await ready;
+  // Not `ready`: saving a post with an embed URL makes WordPress fetch it (oEmbed discovery, through
+  // this server) while the posts are still being saved.
+  const server = await started;
   const body = ['GET', 'HEAD'].includes(context.method) ? undefined : await readBody(context.req);
   const headers = { ...context.headers };
   delete headers.host;
@@ -89,6 +189,9 @@ export async function wordpressMiddleware(context, next) {
   for (const [name, value] of Object.entries(response.headers)) {
     if (!['transfer-encoding', 'connection', 'content-length', 'keep-alive'].includes(name)) context.set(name, value);
   }
+  // As the README asks of a site whose embeds other WordPresses show: they sandbox the iframe without
+  // allow-same-origin, so the embed page's module scripts are fetched with CORS from an opaque origin.
+  if (path.startsWith('/wordpress/wp-content/plugins/ceop-stats/dist/')) context.set('Access-Control-Allow-Origin', '*');
   let out = response.body;
   if (String(response.headers['content-type'] ?? '').startsWith('text/html')) {
     out = Buffer.from(out.toString('utf8').replace(/<head(\s[^>]*)?>/i, (head) => `${head}${WATCH}`));

@@ -79,5 +79,11 @@ export async function wordpressPosts(server, rest) {
     const link = new URL(post.link);
     posts.push({ site: 'single', role: 'author', way, url: link.pathname + link.search, expected, stored: content, unfilteredHtml: false, superAdmin: false });
   }
+  // The single site's embed URL pasted on the network's site, another WordPress install (own tables, own plugin): oEmbed discovery.
+  const network = server.sites.network;
+  const content = `<!-- wp:paragraph -->\n<p>From another WordPress.</p>\n<!-- /wp:paragraph -->\n\n${embedUrl}\n`;
+  const post = await rest(server, 'network', network.users.administrator, 'POST', '/wp/v2/posts', { title: 'embed URL of another WordPress', content, status: 'publish' });
+  const link = new URL(post.link);
+  posts.push({ site: 'network', role: 'administrator', way: 'embed URL of another WordPress (oEmbed discovery)', url: link.pathname + link.search, expected: { embedUrl, crossSite: true }, stored: content, unfilteredHtml: false, superAdmin: false });
   return posts;
 }

@@ -171,7 +171,17 @@ export async function start(host) {
     // Several workers: the browsers of three engines ask at once, and a page's module requests its chunks.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
   });
-  const server = { host, phpPort, sites: {} };
+  const server = {
+    host,
+    phpPort,
+    sites: {},
+    wp,
+    /** One SQL statement on the test database, its rows as arrays of strings (tab-separated, no header). */
+    query: async (statement) => {
+      const { stdout } = await run(BINARIES.mariadb, ['--no-defaults', '-S', socket, '-u', 'root', '-N', '-B', '-r', 'wordpress', '-e', statement]);
+      return stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+    },
+  };
 
   const single = `http://${host}/wordpress/`;
   const network = `http://${host}/wordpress-network/`;
@@ -209,4 +219,64 @@ export async function rest(server, site, user, method, route, data) {
   }
   if (response.status >= 400) throw new Error(`${method} ${route} as ${user.login}: ${response.status} ${json.code}: ${json.message}`);
   return json;
+}
+
+/**
+ * Runs PHP in WordPress from the command line, as a request to `uri` on one
+ * site would (wp-load.php, or the whole page with `render`): the code is
+ * written to a file in the private tree and its output returned. With
+ * `prefix`, WordPress uses the tables of that prefix instead of the site's
+ * (a copy made by copyTables), through a db.php drop-in the harness writes
+ * that reads CEOP_WP_PREFIX, which only these scripts set: php -S never does.
+ */
+export async function wordpressPhp(server, site, code, { prefix, uri, render = false } = {}) {
+  const dropIn = join(server.wp, 'wp-content/db.php');
+  if (!existsSync(dropIn)) {
+    writeFileSync(dropIn, "<?php\n// test/wordpress/server.mjs: a command-line script's copy of a site's tables.\nif ( getenv( 'CEOP_WP_PREFIX' ) ) {\n\t$GLOBALS['table_prefix'] = getenv( 'CEOP_WP_PREFIX' );\n}\n");
+  }
+  const home = new URL(server.sites[site].home);
+  const target = new URL(uri ?? home.pathname, home);
+  const file = join(server.wp, `ceop-test-${process.pid}-${Math.random().toString(36).slice(2)}.php`);
+  writeFileSync(
+    file,
+    `<?php
+$_SERVER['HTTP_HOST'] = ${JSON.stringify(home.host)};
+$_SERVER['SERVER_NAME'] = ${JSON.stringify(home.hostname)};
+$_SERVER['SERVER_PORT'] = ${JSON.stringify(home.port || '80')};
+$_SERVER['REQUEST_URI'] = ${JSON.stringify(target.pathname + target.search)};
+$_SERVER['QUERY_STRING'] = ${JSON.stringify(target.search.slice(1))};
+$_SERVER['REQUEST_METHOD'] = 'GET';
+parse_str( $_SERVER['QUERY_STRING'], $_GET );
+$_REQUEST = $_GET;
+${render ? "define( 'WP_USE_THEMES', true );\nrequire __DIR__ . '/wp-blog-header.php';\n" : `require __DIR__ . '/wp-load.php';\n${code}\n`}`,
+  );
+  try {
+    const { stdout } = await run(BINARIES.php, [file], {
+      cwd: server.wp,
+      timeout: 60000,
+      maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, CEOP_WP_SITE: site, ...(prefix ? { CEOP_WP_PREFIX: prefix } : {}) },
+    });
+    return stdout;
+  } catch (error) {
+    throw new Error(`PHP on ${site}${prefix ? ` (${prefix} tables)` : ''} failed: ${error.stderr || error.message} ${String(error.stdout ?? '').slice(-1000)}`);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** Copies every table of one prefix to another (rows included), with the prefixed option and user meta names WordPress keys by prefix. */
+export async function copyTables(server, from, to) {
+  const tables = (await server.query(`SHOW TABLES LIKE '${from.replace(/_/g, '\\_')}%'`)).map(([name]) => name);
+  for (const table of tables) {
+    const copy = to + table.slice(from.length);
+    await server.query(`DROP TABLE IF EXISTS \`${copy}\`; CREATE TABLE \`${copy}\` LIKE \`${table}\`; INSERT INTO \`${copy}\` SELECT * FROM \`${table}\``);
+  }
+  await server.query(`UPDATE \`${to}options\` SET option_name = '${to}user_roles' WHERE option_name = '${from}user_roles'`);
+  await server.query(`UPDATE \`${to}usermeta\` SET meta_key = CONCAT('${to}', SUBSTRING(meta_key, ${from.length + 1})) WHERE meta_key LIKE '${from.replace(/_/g, '\\_')}%'`);
+  return tables.map((table) => to + table.slice(from.length));
+}
+
+export async function dropTables(server, tables) {
+  if (tables.length) await server.query(`DROP TABLE IF EXISTS ${tables.map((t) => `\`${t}\``).join(', ')}`);
 }

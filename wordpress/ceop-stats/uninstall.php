@@ -2,9 +2,11 @@
 /**
  * The plugin keeps no option, table, transient or scheduled event. What
  * WordPress itself stored because of it is removed: its oEmbed caches of our
- * embed URLs (post meta _oembed_* of posts that embed one, and oembed_cache
- * posts), on every site of a network. Posts keep the shortcodes, blocks and
- * elements their authors wrote: those are theirs.
+ * embed URLs (post meta _oembed_* of posts that embed one, oembed_cache
+ * posts, and the transients oembed_* of the oEmbed proxy that the block
+ * editor's Embed block previews through), on every site of a network. Posts
+ * keep the shortcodes, blocks and elements their authors wrote: those are
+ * theirs.
  */
 
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
@@ -29,6 +31,16 @@ function ceop_stats_uninstall_site() {
 	);
 	foreach ( $cached as $id ) {
 		wp_delete_post( (int) $id, true );
+	}
+	$transients = $wpdb->get_col(
+		$wpdb->prepare(
+			"SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s AND option_value LIKE %s",
+			$wpdb->esc_like( '_transient_oembed_' ) . '%',
+			$like
+		)
+	);
+	foreach ( $transients as $name ) {
+		delete_transient( substr( $name, strlen( '_transient_' ) ) );
 	}
 }
 
