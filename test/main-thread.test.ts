@@ -7,7 +7,8 @@ import { counterValues, headingText } from './helpers.js';
 const rendered = (el: CeopStats) => (el.shadowRoot?.childElementCount ?? 0) > 0;
 
 describe('many widgets at once keep the page responsive', () => {
-  it('100 widgets added in one task render over several tasks, and every one renders', async () => {
+  it('100 widgets added in one task render over several tasks, and every one renders', async function () {
+    this.timeout(40000);
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
     const widgets = Array.from({ length: 100 }, () => {
       const el = document.createElement('ceop-stats');
@@ -19,14 +20,16 @@ describe('many widgets at once keep the page responsive', () => {
     const renderedInFirstTask = await new Promise<number>((resolve) => queueMicrotask(() => resolve(widgets.filter(rendered).length)));
     expect(renderedInFirstTask, 'the first widgets render at once').to.be.greaterThan(0);
     expect(renderedInFirstTask, 'the rest wait for later tasks').to.be.lessThan(widgets.length);
-    await waitUntil(() => widgets.every(rendered), 'every widget renders in the end', { timeout: 5000 });
+    // A bound, not a measure: a hundred widgets one slice at a time, with frames between, on an engine starved by two others.
+    await waitUntil(() => widgets.every(rendered), 'every widget renders in the end', { timeout: 30000 });
     const last = widgets.at(-1)!;
     await last.updateComplete;
     expect(headingText(last)).to.equal('Children safeguarded or protected');
     expect(counterValues(last)).to.deep.equal(['1,038', '1,644', '394']);
   });
 
-  it('the widgets put off to later tasks are sliced too, not all woken into one task', async () => {
+  it('the widgets put off to later tasks are sliced too, not all woken into one task', async function () {
+    this.timeout(40000);
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
     const widgets = Array.from({ length: 100 }, () => {
       const el = document.createElement('ceop-stats');
@@ -39,7 +42,7 @@ describe('many widgets at once keep the page responsive', () => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         counts.push(widgets.filter(rendered).length);
-        if (counts.at(-1)! < widgets.length && counts.length < 2000) channel.port2.postMessage(null);
+        if (counts.at(-1)! < widgets.length && counts.length < 20000) channel.port2.postMessage(null);
         else {
           channel.port1.close();
           resolve();
