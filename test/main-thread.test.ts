@@ -3,18 +3,24 @@ import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 import { counterValues, headingText } from './helpers.js';
 
+/** A column to put them in, and a hundred widgets not yet on the page. */
+async function hundredWidgets(): Promise<{ wrapper: HTMLDivElement; widgets: CeopStats[] }> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
+  const widgets = Array.from({ length: 100 }, () => {
+    const el = document.createElement('ceop-stats');
+    el.noAnimation = true;
+    return el;
+  });
+  return { wrapper, widgets };
+}
+
 /** Whether the widget has rendered anything yet. */
 const rendered = (el: CeopStats) => (el.shadowRoot?.childElementCount ?? 0) > 0;
 
 describe('many widgets at once keep the page responsive', () => {
   it('100 widgets added in one task render over several tasks, and every one renders', async function () {
     this.timeout(40000);
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
-    const widgets = Array.from({ length: 100 }, () => {
-      const el = document.createElement('ceop-stats');
-      el.noAnimation = true;
-      return el;
-    });
+    const { wrapper, widgets } = await hundredWidgets();
     wrapper.append(...widgets);
     // Queued after every widget's first update was asked for, so it runs once this task's updates have run or been put off.
     const renderedInFirstTask = await new Promise<number>((resolve) => queueMicrotask(() => resolve(widgets.filter(rendered).length)));
@@ -30,12 +36,7 @@ describe('many widgets at once keep the page responsive', () => {
 
   it('the widgets put off to later tasks are sliced too, not all woken into one task', async function () {
     this.timeout(40000);
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 400px"></div>`);
-    const widgets = Array.from({ length: 100 }, () => {
-      const el = document.createElement('ceop-stats');
-      el.noAnimation = true;
-      return el;
-    });
+    const { wrapper, widgets } = await hundredWidgets();
     // A chain of tasks, one after another, each noting how many widgets had rendered by then.
     const counts: number[] = [];
     const done = new Promise<void>((resolve) => {
