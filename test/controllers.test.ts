@@ -211,32 +211,24 @@ describe('controllers', () => {
       }
     });
 
-    it('with noAnimation on the host, is 1 from the first update', async () => {
-      const motion = new FakeMediaQuery(REDUCED_MOTION, false);
-      try {
-        const host = await attach(create(true));
-        await host.updateComplete;
-        expect(host.countUp.progress).to.equal(1);
-        expect(host.countUp.motion).to.equal(false);
-        expect(host.shown).to.deep.equal([1]);
-      } finally {
-        motion.restore();
-      }
-    });
-
-    it('with the reduced-motion preference, is 1 from the first update', async () => {
-      // Made before the host: the controller asks for the query when it is created.
-      const motion = new FakeMediaQuery(REDUCED_MOTION, true);
-      try {
-        const host = await attach(create());
-        await host.updateComplete;
-        expect(host.countUp.progress).to.equal(1);
-        expect(host.countUp.motion).to.equal(false);
-        expect(host.shown).to.deep.equal([1]);
-      } finally {
-        motion.restore();
-      }
-    });
+    // Without motion, from the attribute or the reader's preference (made before the host: the controller asks for it when created).
+    for (const [why, noAnimation, reduced] of [
+      ['noAnimation on the host', true, false],
+      ['the reduced-motion preference', false, true],
+    ] as const) {
+      it(`with ${why}, is 1 from the first update`, async () => {
+        const motion = new FakeMediaQuery(REDUCED_MOTION, reduced);
+        try {
+          const host = await attach(create(noAnimation));
+          await host.updateComplete;
+          expect(host.countUp.progress).to.equal(1);
+          expect(host.countUp.motion).to.equal(false);
+          expect(host.shown).to.deep.equal([1]);
+        } finally {
+          motion.restore();
+        }
+      });
+    }
 
     it('beforeprint shows the final values', async () => {
       const motion = new FakeMediaQuery(REDUCED_MOTION, false);
