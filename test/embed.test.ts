@@ -168,6 +168,24 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     }
   });
 
+  it('answers wp-embed.js\'s "ready" with its height again, for the secret it was given only', async () => {
+    const messages = recordMessages();
+    try {
+      const { frame, win } = await embed('?metric=arrests&no-animation#?secret=Ready42', 600);
+      await ready(win);
+      await waitUntil(() => messages.from(frame).some((m) => (m as { value?: number }).value === bodyHeight(win)), 'the first heights');
+      const count = () => messages.from(frame).length;
+      const before = count();
+      // A wrong secret first, then the right one: messages arrive in order, so one answer means the first went unanswered.
+      frame.contentWindow!.postMessage({ message: 'ready', secret: 'Other1' }, '*');
+      frame.contentWindow!.postMessage({ message: 'ready', secret: 'Ready42' }, '*');
+      await waitUntil(() => count() > before, 'an answer to "ready"');
+      expect(messages.from(frame).slice(before)).to.deep.equal([{ secret: 'Ready42', message: 'height', value: bodyHeight(win) }]);
+    } finally {
+      messages.stop();
+    }
+  });
+
   it('two embeds on one page are told apart, and a message from another window or origin is ignored', async () => {
     await loadResizer();
     const messages = recordMessages();

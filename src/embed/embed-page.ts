@@ -77,14 +77,31 @@ function postHeights(): void {
   const id = params.get('id') ?? location.href.replace(/#.*$/, '');
   const secret = wordpressSecret(location.hash);
   let posted = -1;
-  // The body has no margin: its box is the page's height, whatever the widget shows.
-  new ResizeObserver(() => {
+  const post = (): void => {
+    // The body has no margin: its box is the page's height, whatever the widget shows.
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === posted) return;
     posted = height;
     // A height is not a secret; resizers check the message's source and origin themselves.
     for (const message of heightMessages(height, id, secret)) window.parent.postMessage(message, '*');
-  }).observe(document.body);
+  };
+  new ResizeObserver(post).observe(document.body);
+  // Another WordPress hides the iframe (clipped to nothing) until its first message, and a browser does not
+  // render a hidden cross-origin frame, so no ResizeObserver reports until then: the first heights are posted
+  // without one.
+  post();
+  addEventListener('load', post);
+  if (!secret) return;
+  // wp-embed.js may load after our first heights were posted: it says "ready" to each iframe, and is told again.
+  addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (event.source !== window.parent || !isWordpressReady(event.data, secret)) return;
+    window.parent.postMessage(heightMessages(posted, id, secret).at(-1), '*');
+  });
+}
+
+/** WordPress's `{ message: 'ready', secret }`, sent by wp-embed.js to the iframes it sizes. */
+export function isWordpressReady(data: unknown, secret: string): boolean {
+  return typeof data === 'object' && data !== null && Reflect.get(data, 'message') === 'ready' && Reflect.get(data, 'secret') === secret;
 }
 
 function start(): void {

@@ -42,12 +42,27 @@ function ceop_stats_oembed_endpoint( $url ) {
 
 function ceop_stats_iframe( $url, $width = null, $height = null ) {
 	return sprintf(
-		'<iframe src="%1$s" title="%2$s" width="%3$s" height="%4$d" style="border:0" loading="lazy" class="ceop-stats-embed"></iframe>',
+		// frameborder: another WordPress's kses drops the style, and keeps this (obsolete, still honoured) attribute.
+		'<iframe src="%1$s" title="%2$s" width="%3$s" height="%4$d" style="border:0" frameborder="0" loading="lazy" class="ceop-stats-embed"></iframe>',
 		esc_url( $url ),
 		esc_attr__( 'CEOP annual results', 'ceop-stats' ),
 		$width ? (int) $width : '100%',
 		$height ? (int) $height : CEOP_STATS_EMBED_HEIGHT
 	) . sprintf( '<script async src="%s"></script>', esc_url( ceop_stats_dist_url( 'embed-resize.js' ) ) );
+}
+
+/**
+ * What another WordPress keeps of our iframe: it sandboxes it and adds a secret, and loads wp-embed.js
+ * (which follows the embed page's height messages) only for oEmbed HTML with a blockquote before the
+ * iframe. The blockquote is its fallback link while the iframe is hidden, until the first message;
+ * WordPress drops the hidden attribute, other consumers keep it.
+ */
+function ceop_stats_oembed_fallback( $url ) {
+	return sprintf(
+		'<blockquote class="wp-embedded-content" hidden><a href="%1$s">%2$s</a></blockquote>',
+		esc_url( $url ),
+		esc_html__( 'CEOP annual results', 'ceop-stats' )
+	);
 }
 
 function ceop_stats_oembed_data( $url, $maxwidth = 0, $maxheight = 0 ) {
@@ -107,7 +122,9 @@ function ceop_stats_register_oembed_route() {
 				if ( ! ceop_stats_is_embed_url( $url ) ) {
 					return new WP_Error( 'oembed_invalid_url', __( 'Not an embed URL of this site.', 'ceop-stats' ), array( 'status' => 404 ) );
 				}
-				return ceop_stats_oembed_data( $url, (int) $request['maxwidth'], (int) $request['maxheight'] );
+				$data         = ceop_stats_oembed_data( $url, (int) $request['maxwidth'], (int) $request['maxheight'] );
+				$data['html'] = ceop_stats_oembed_fallback( $url ) . $data['html'];
+				return $data;
 			},
 		)
 	);
