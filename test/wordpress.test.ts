@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
-import { MARKER_STYLE, canvasOf, counterValues, headingText, readBars } from './helpers.js';
+import { MARKER_STYLE, alertText, canvasOf, counterValues, headingText, readBars } from './helpers.js';
 
 /**
  * The WordPress plugin in a real WordPress 6.1 (test/wordpress/): posts saved
@@ -23,7 +23,16 @@ interface Post {
   stored: string;
   unfilteredHtml: boolean;
   superAdmin: boolean;
-  expected: { heading?: string; bars?: number; counters?: string[]; notice?: string; embedUrl?: string; crossSite?: boolean };
+  expected: {
+    heading?: string;
+    bars?: number;
+    counters?: string[];
+    /** The caption of the editor's table, as typed: not texturized. */
+    caption?: string;
+    notice?: string;
+    embedUrl?: string;
+    crossSite?: boolean;
+  };
 }
 
 let posts: Post[] = [];
@@ -56,12 +65,47 @@ async function figures(el: CeopStats, expectedBars: number): Promise<{ heading: 
   }
   el.scrollIntoView();
   await el.refresh();
-  await waitUntil(
+  await until(
     () => readBars(canvasOf(el)).length === expectedBars,
-    `${expectedBars} bars drawn, saw ${readBars(canvasOf(el)).length}`,
-    { timeout: 15000 },
+    () =>
+      `${expectedBars} bars drawn in ${el.ownerDocument.location.pathname}, saw ${readBars(canvasOf(el)).length}; the canvas at ${JSON.stringify(canvasOf(el).getBoundingClientRect())}, ${canvasOf(el).width}×${canvasOf(el).height}`,
   );
   return { heading: headingText(el), bars: readBars(canvasOf(el)).length, counters: counterValues(el) };
+}
+
+/** What the block editor test uses of WordPress's globals in wp-admin. */
+interface EditorGlobals {
+  blocks: { getBlockType(name: string): unknown };
+  data: {
+    select(store: 'core/edit-post'): { isFeatureActive(feature: string): boolean };
+    select(store: 'core/editor'): {
+      didPostSaveRequestSucceed(): boolean;
+      getEditedPostContent(): string;
+      getCurrentPost(): { link: string };
+    };
+    dispatch(store: 'core/edit-post'): { toggleFeature(feature: string): void; openGeneralSidebar(name: string): void };
+    dispatch(store: 'core/editor'): { editPost(edits: Record<string, string>): void; savePost(): Promise<void> };
+  };
+}
+
+/** Types into a React-controlled input as a keyboard does: its value through the native setter, then an input event. */
+function typeInto(win: Window, input: HTMLInputElement, value: string): void {
+  input.focus();
+  // The prototype's setter, with the input as receiver: React's own value tracker is not told, so it sees a change.
+  Reflect.set((win as unknown as { HTMLInputElement: typeof HTMLInputElement }).HTMLInputElement.prototype, 'value', value, input);
+  input.dispatchEvent(new (win as unknown as { Event: typeof Event }).Event('input', { bubbles: true }));
+}
+
+async function found<T>(find: () => T | null | undefined, what: string): Promise<T> {
+  await until(
+    () => Boolean(find()),
+    () => `${what} not found`,
+  );
+  return find()!;
+}
+
+async function wordpressLogout(): Promise<void> {
+  await fetch('/api/wordpress/session?role=author&logout');
 }
 
 /** waitUntil, with a message that says what was seen when it timed out. */
@@ -117,6 +161,9 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
       const expected = { heading: post.expected.heading, bars: post.expected.bars, counters: post.expected.counters };
       if (JSON.stringify(seen) !== JSON.stringify(expected))
         failures.push(`${where}: saw ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
+      const caption = el.querySelector('table caption')?.textContent;
+      if (post.expected.caption !== undefined && caption !== post.expected.caption)
+        failures.push(`${where}: the table's caption is "${caption}", typed as "${post.expected.caption}"`);
       const problems = [...(win.__errors ?? []), ...(win.__console ?? [])];
       if (problems.length) failures.push(`${where}: console ${JSON.stringify(problems)}`);
     }
@@ -127,7 +174,7 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     ).to.equal(false);
     expect(posts.filter((p) => p.site === 'network')[0]?.unfilteredHtml, 'so kses filters their posts').to.equal(false);
     expect(failures).to.deep.equal([]);
-    expect(table).to.have.length(20);
+    expect(table).to.have.length(30);
   });
 
   it('kses keeps the element and its table for an author, and the module loads once, as type=module, only on pages with a widget', async function () {
@@ -153,6 +200,92 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     expect(notice?.textContent).to.contain('"metrc"');
     expect(notice?.textContent).to.contain('metric, from, to');
     expect(doc.querySelector('.entry-content ceop-stats')).to.equal(null);
+  });
+
+  it('the block editor: the block from the inserter, its sidebar controls drive the preview (the widget itself, its own alert for a bad value), and the saved post shows what the preview did', async function () {
+    if (skipped) this.skip();
+    const login = (await (await fetch('/api/wordpress/session?role=author')).json()) as { error?: string };
+    if (login.error) throw new Error(login.error);
+    try {
+      const { win, doc } = await open('/wordpress/wp-admin/post-new.php');
+      const wp = () => (win as unknown as { wp: EditorGlobals }).wp;
+      const globals = win as unknown as { wp?: Partial<EditorGlobals> };
+      await until(
+        () =>
+          Boolean(doc.querySelector('.edit-post-header-toolbar__inserter-toggle') && globals.wp?.blocks?.getBlockType('ceop-stats/chart')),
+        () => `the block editor with the block registered: ${doc.title}, ${doc.body.className}`,
+        30000,
+      );
+      if (wp().data.select('core/edit-post').isFeatureActive('welcomeGuide'))
+        wp().data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+
+      // The inserter, as an author finds the block: search "CEOP", pick it.
+      doc.querySelector<HTMLButtonElement>('.edit-post-header-toolbar__inserter-toggle')!.click();
+      const search = await found(
+        () => doc.querySelector<HTMLInputElement>('.block-editor-inserter__search input'),
+        'the inserter’s search',
+      );
+      typeInto(win, search, 'CEOP');
+      (
+        await found(() => doc.querySelector<HTMLButtonElement>('.editor-block-list-item-ceop-stats-chart'), 'the block in the inserter')
+      ).click();
+      const preview = await found(() => doc.querySelector<CeopStats>('.editor-styles-wrapper ceop-stats'), 'the preview in the canvas');
+      await until(
+        () => Boolean(headingText(preview)),
+        () => `the preview renders: ${preview.shadowRoot?.textContent.slice(0, 200)}`,
+      );
+      expect(headingText(preview), 'the default measure').to.equal('Children safeguarded or protected');
+
+      // The block's sidebar: one control per attribute of the element, named as the element's attributes.
+      wp().data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+      const control = (name: string) =>
+        found(() => {
+          const label = [...doc.querySelectorAll('.block-editor-block-inspector label')].find((l) => l.textContent === name);
+          return label && doc.getElementById(label.getAttribute('for')!);
+        }, `the sidebar control ${name}`) as Promise<HTMLInputElement>;
+      typeInto(win, await control('metric'), 'networks');
+      await until(
+        () => headingText(preview) === 'Offender networks dismantled or disrupted',
+        () => `metric: ${headingText(preview)}`,
+      );
+      typeInto(win, await control('from'), '20O8');
+      await until(
+        () => Boolean(alertText(preview)?.includes('20O8')),
+        () => `a bad year shows the widget's alert: ${alertText(preview)}`,
+      );
+      typeInto(win, await control('from'), '2008');
+      (await control('no-animation')).click();
+      await until(
+        () => preview.hasAttribute('no-animation') && !alertText(preview),
+        () => `fixed: ${alertText(preview)}`,
+      );
+      expect(await figures(preview, 3)).to.deep.equal({
+        heading: 'Offender networks dismantled or disrupted',
+        bars: 3,
+        counters: ['1,038', '1,644', '394'],
+      });
+
+      wp().data.dispatch('core/editor').editPost({ title: 'Block editor as author', status: 'publish' });
+      await wp().data.dispatch('core/editor').savePost();
+      const editor = wp().data.select('core/editor');
+      expect(editor.didPostSaveRequestSucceed(), 'saved').to.equal(true);
+      expect(editor.getEditedPostContent()).to.equal(
+        '<!-- wp:ceop-stats/chart {"metric":"networks","from":"2008","noAnimation":true} /-->',
+      );
+      expect(win.__errors ?? []).to.deep.equal([]);
+
+      const link = new URL(editor.getCurrentPost().link);
+      await wordpressLogout();
+      const page = await open(link.pathname + link.search);
+      const el = page.doc.querySelector<CeopStats>('.entry-content ceop-stats')!;
+      expect(await figures(el, 3)).to.deep.equal({
+        heading: 'Offender networks dismantled or disrupted',
+        bars: 3,
+        counters: ['1,038', '1,644', '394'],
+      });
+    } finally {
+      await wordpressLogout();
+    }
   });
 
   it('answers oEmbed for its embed URLs, and a pasted embed URL becomes the iframe, sized to its widget', async function () {

@@ -4,6 +4,8 @@
  *   /api/wordpress                         starts WordPress on first use, saves the test posts
  *                                          through the REST API as each role, and answers the list
  *                                          ({ posts }), or { skipped } when WordPress is not installed
+ *   /api/wordpress/session?role=author     logs the browser in to the single site as that role
+ *                                          (its auth cookies); with &logout, out again
  *   /wordpress/…, /wordpress-network/…     proxied to php -S, so pages are same-origin with the
  *                                          tests (frames' DOM and canvases readable); HTML pages get
  *                                          test/pages/embed-watch.js as their first script
@@ -132,6 +134,35 @@ async function uninstallReport({ server, posts }) {
 }
 let uninstalled;
 
+/**
+ * A logged-in session for the block editor, as wp-login.php would start it:
+ * WordPress's own auth and logged-in cookies for a role's user of the single
+ * site (the harness does not keep login passwords, only application ones).
+ * Path /wordpress/, so the network site's pages are not affected. With
+ * `?logout`, the cookies are expired.
+ */
+async function session(context, { server }) {
+  const role = context.query.role ?? 'author';
+  const user = server.sites.single.users[role];
+  if (!user) throw new Error(`no ${role} on the single site`);
+  const cookies = JSON.parse(
+    await wordpressPhp(
+      server,
+      'single',
+      `$user = get_user_by( 'login', ${JSON.stringify(user.login)} ); $until = time() + 3600;
+echo wp_json_encode( array( AUTH_COOKIE => wp_generate_auth_cookie( $user->ID, $until, 'auth' ), LOGGED_IN_COOKIE => wp_generate_auth_cookie( $user->ID, $until, 'logged_in' ) ) );`,
+    ),
+  );
+  const logout = 'logout' in context.query;
+  context.set(
+    'Set-Cookie',
+    Object.entries(cookies).map(([name, value]) =>
+      logout ? `${name}=; Path=/wordpress/; Max-Age=0` : `${name}=${encodeURIComponent(value)}; Path=/wordpress/; HttpOnly; SameSite=Lax`,
+    ),
+  );
+  return { role, login: user.login, logout };
+}
+
 export async function wordpressMiddleware(context, next) {
   const { path } = context;
   if (path === '/api/wordpress/uninstall') {
@@ -146,6 +177,18 @@ export async function wordpressMiddleware(context, next) {
     uninstalled ??= ready.then(uninstallReport);
     try {
       context.body = JSON.stringify(await uninstalled);
+    } catch (error) {
+      context.status = 500;
+      context.body = JSON.stringify({ error: String(error?.stack ?? error) });
+    }
+    return;
+  }
+  if (path === '/api/wordpress/session') {
+    context.set('Cache-Control', 'no-store');
+    context.type = 'application/json';
+    try {
+      if (!ready) throw new Error('WordPress starts on the first request to /api/wordpress');
+      context.body = JSON.stringify(await session(context, await ready));
     } catch (error) {
       context.status = 500;
       context.body = JSON.stringify({ error: String(error?.stack ?? error) });

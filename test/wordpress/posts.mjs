@@ -2,16 +2,19 @@
  * The test posts, saved through the REST API as each role the way the block
  * editor saves them (POST /wp/v2/posts with the raw content): the shortcode
  * (in a Shortcode block), the block, the README's snippet pasted into a
- * Custom HTML block, and the README's table fallback in classic content
- * (no block markup, so wpautop and wptexturize run on it). A contributor
+ * Custom HTML block, the README's table fallback in classic content
+ * (no block markup, so wpautop and wptexturize run on it), and the same
+ * table enclosed in the shortcode, in a Shortcode block and in classic content. A contributor
  * cannot publish: the post is saved pending, and an editor publishes it.
  * The same posts on a multisite network, as the main site's administrator.
  */
 const BUNDLED_COUNTERS = ['1,038', '1,644', '394'];
 
-const README_TABLE = `<ceop-stats metric="children" no-animation>
-  <table>
-    <caption>Children safeguarded or protected by CEOP</caption>
+// wptexturize would curl the apostrophe and make " - " an en dash.
+const CAPTION = "CEOP's annual results - children safeguarded or protected";
+
+const TABLE = `<table>
+    <caption>${CAPTION}</caption>
     <thead><tr><th>Year</th><th data-metric="children">Children safeguarded or protected</th></tr></thead>
     <tbody>
       <tr><td>2006/07</td><td>76</td></tr>
@@ -21,8 +24,14 @@ const README_TABLE = `<ceop-stats metric="children" no-animation>
       <tr><td>2010/11</td><td>414</td></tr>
     </tbody>
     <tfoot><tr><td>Total since April 2006</td><td>1,038</td></tr></tfoot>
-  </table>
+  </table>`;
+
+const README_TABLE = `<ceop-stats metric="children" no-animation>
+  ${TABLE}
 </ceop-stats>`;
+
+// The editor's table: one measure, so one counter, its total.
+const TABLE_FIGURES = { heading: 'Children safeguarded or protected', bars: 5, counters: ['1,038'], caption: CAPTION };
 
 /** Each way in: the content as the editor saves it, and what the reader must see. */
 function ways(home) {
@@ -40,11 +49,13 @@ function ways(home) {
       content: `<!-- wp:html -->\n<script type="module" src="${script}"></script>\n<ceop-stats metric="children" no-animation></ceop-stats>\n<!-- /wp:html -->`,
       expected: { heading: 'Children safeguarded or protected', bars: 5, counters: BUNDLED_COUNTERS },
     },
-    'element with child table, classic': {
-      content: README_TABLE,
-      // The editor's table: one measure, so one counter, its total.
-      expected: { heading: 'Children safeguarded or protected', bars: 5, counters: ['1,038'] },
+    'element with child table, classic': { content: README_TABLE, expected: TABLE_FIGURES },
+    // The Shortcode block runs wpautop on its text; classic content runs wpautop and wptexturize before shortcodes.
+    'shortcode with child table': {
+      content: `<!-- wp:shortcode -->\n[ceop_stats metric="children" no-animation]\n${TABLE}\n[/ceop_stats]\n<!-- /wp:shortcode -->`,
+      expected: TABLE_FIGURES,
     },
+    'shortcode with child table, classic': { content: `[ceop_stats metric="children" no-animation]\n${TABLE}\n[/ceop_stats]`, expected: TABLE_FIGURES },
   };
 }
 
