@@ -2,9 +2,9 @@
  * `npm run size`: gzip -9 sizes of the built files against their budgets.
  * Exits non-zero when a budget is exceeded, so CI fails.
  *
- * The issue's targets (entry 12 KB, entry and chart chunk together 50 KB)
- * cannot both be met with Chart.js: its smallest bar chart with tooltips is
- * about 45.6 KB and Lit about 6.3 KB, 52 KB before any code of ours. The
+ * The targets are #14's (entry 13 KB, entry and chart chunk together 54 KB;
+ * #13 asked for 12 and 50, which Chart.js's smallest bar chart with tooltips,
+ * about 45.6 KB, and Lit, about 6.3 KB, left out of reach). The
  * budgets below are ceilings just above what the build measures now, so any
  * growth fails CI; the targets are printed beside them. `page` is what a
  * reader of a page with the bundled figures in English fetches; the other
@@ -20,9 +20,9 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = {
-  entry: { budget: 16.8 * KB, target: 12 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
+  entry: { budget: 16.8 * KB, target: 13 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
   chart: { budget: 41.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
-  page: { budget: 59 * KB, target: 50 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
+  page: { budget: 59 * KB, target: 54 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
   total: { budget: 67 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
