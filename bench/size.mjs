@@ -13,14 +13,16 @@
  * cost about what moving the table's template and styles into a chunk of its
  * own saved; the widget's own tooltip (#14) took Chart.js's Tooltip plugin out
  * of the chart chunk (45.9 to 41.6 KB); the sliced wake-up (#14) and the
- * wpautop check (#13) added 0.2 KB to the entry.
+ * wpautop check (#13) added 0.2 KB to the entry. Writing English and Welsh
+ * numbers without Intl (#14) added 0.2 KB to it, and took the page's first
+ * Intl.NumberFormat, 15-40 ms of locale data, out of its first long task.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = {
-  entry: { budget: 16.8 * KB, target: 13 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
+  entry: { budget: 17 * KB, target: 13 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
   chart: { budget: 41.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: { budget: 59 * KB, target: 54 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
   total: { budget: 67 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },

@@ -6,7 +6,7 @@
  * facts; the language's catalogue words them.
  */
 import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../data/dataset.js';
-import { formatCount, percentFormat } from './format.js';
+import { formatCount, formatPercent } from './format.js';
 import type { Change, LatestFacts, Messages } from '../messages/en.js';
 import { recordStreak, recordYears } from './records.js';
 
@@ -23,7 +23,7 @@ function compare(value: number, previous: number, year: string, locale: string):
   if (value === previous) return { kind: 'same', year };
   if (previous === 0) return { kind: 'up-from-zero', year };
   const change = (value - previous) / previous;
-  return { kind: change > 0 ? 'more' : 'fewer', year, percent: percentFormat(locale).format(Math.abs(change)) };
+  return { kind: change > 0 ? 'more' : 'fewer', year, percent: formatPercent(Math.abs(change), locale) };
 }
 
 /** E.g. "Children safeguarded or protected: 414 in 2010/11, a record for the fifth year in a row and 49% more than in 2009/10. 1,038 since April 2006." */
