@@ -16,7 +16,8 @@ const nodeAndBrowserGlobals = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'wordpress/ceop-stats/dist/'] },
+  // .scratch/ and screenshots/ are a session's own, ignored by git too.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'wordpress/ceop-stats/dist/', '.scratch/', 'screenshots/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
