@@ -58,6 +58,17 @@ function enter(input: HTMLInputElement | HTMLTextAreaElement, value: string): vo
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** Arrests from 2008, the latest year picked out, the test heading, no animation (and the dark theme): the years it shows. */
+function chooseArrestsFrom2008(doc: Document, { dark }: { dark: boolean }): string[] {
+  choose(selectBox(doc, 'Measure'), 'arrests');
+  choose(selectBox(doc, 'From'), '2008');
+  control(doc, 'The latest year').click();
+  if (dark) control(doc, 'Dark').click();
+  enter(control(doc, 'Heading'), HEADING);
+  control(doc, 'No animation: show the final figures at once').click();
+  return ['2008/09', '2009/10', '2010/11'];
+}
+
 const codeBox = (doc: Document) => doc.querySelector<HTMLTextAreaElement>('#code')!;
 const copyButton = (doc: Document) => [...doc.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Copy code')!;
 const statusOf = (doc: Document) => doc.querySelector<HTMLElement>('#copy-status')!;
@@ -160,13 +171,7 @@ describe('embed code builder (demo/builder.html)', function () {
     frames.push(builder.frame);
     const { doc, win } = builder;
 
-    choose(selectBox(doc, 'Measure'), 'arrests');
-    choose(selectBox(doc, 'From'), '2008');
-    control(doc, 'The latest year').click();
-    control(doc, 'Dark').click();
-    enter(control(doc, 'Heading'), HEADING);
-    control(doc, 'No animation: show the final figures at once').click();
-    const years = ['2008/09', '2009/10', '2010/11'];
+    const years = chooseArrestsFrom2008(doc, { dark: true });
     await drawn(builder, 'arrests', years, 0);
 
     // Colours picked once the editor sees the chart must reach the canvas too; marker colours make the bars readable.
@@ -228,12 +233,7 @@ describe('embed code builder (demo/builder.html)', function () {
     const builder = await openBuilder();
     frames.push(builder.frame);
     const { doc, win } = builder;
-    choose(selectBox(doc, 'Measure'), 'arrests');
-    choose(selectBox(doc, 'From'), '2008');
-    control(doc, 'The latest year').click();
-    enter(control(doc, 'Heading'), HEADING);
-    control(doc, 'No animation: show the final figures at once').click();
-    const years = ['2008/09', '2009/10', '2010/11'];
+    const years = chooseArrestsFrom2008(doc, { dark: false });
     const preview = await drawn(builder, 'arrests', years, 0);
 
     const copied: string[] = [];

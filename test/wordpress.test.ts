@@ -230,8 +230,9 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     if (login.error) throw new Error(login.error);
     try {
       const { win, doc } = await open('/wordpress/wp-admin/post-new.php');
-      const wp = () => (win as unknown as { wp: EditorGlobals }).wp;
+      // Partial until the editor's scripts have all run.
       const globals = win as unknown as { wp?: Partial<EditorGlobals> };
+      const wp = () => globals.wp as EditorGlobals;
       await until(
         () =>
           Boolean(doc.querySelector('.edit-post-header-toolbar__inserter-toggle') && globals.wp?.blocks?.getBlockType('ceop-stats/chart')),

@@ -50,11 +50,16 @@ export function wordpressSecret(hash: string): string | undefined {
   return secret && /^[a-zA-Z0-9]{1,64}$/.test(secret) ? secret : undefined;
 }
 
+/** WordPress's embed protocol's height message. */
+function wordpressHeight(height: number, secret: string): unknown {
+  return { secret, message: 'height', value: height };
+}
+
 /** The messages one height is posted as: ours, AMP's, and WordPress's when the page was given a secret. */
 export function heightMessages(height: number, id: string, secret: string | undefined): unknown[] {
   const own: EmbedSizeMessage = { type: EMBED_MESSAGE, id, height };
   const messages: unknown[] = [own, { sentinel: 'amp', type: 'embed-size', height }];
-  if (secret) messages.push({ secret, message: 'height', value: height });
+  if (secret) messages.push(wordpressHeight(height, secret));
   return messages;
 }
 
@@ -95,12 +100,12 @@ function postHeights(): void {
   // wp-embed.js may load after our first heights were posted: it says "ready" to each iframe, and is told again.
   addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.source !== window.parent || !isWordpressReady(event.data, secret)) return;
-    window.parent.postMessage(heightMessages(posted, id, secret).at(-1), '*');
+    window.parent.postMessage(wordpressHeight(posted, secret), '*');
   });
 }
 
 /** WordPress's `{ message: 'ready', secret }`, sent by wp-embed.js to the iframes it sizes. */
-export function isWordpressReady(data: unknown, secret: string): boolean {
+function isWordpressReady(data: unknown, secret: string): boolean {
   return typeof data === 'object' && data !== null && Reflect.get(data, 'message') === 'ready' && Reflect.get(data, 'secret') === secret;
 }
 

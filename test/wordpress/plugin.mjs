@@ -163,59 +163,53 @@ echo wp_json_encode( array( AUTH_COOKIE => wp_generate_auth_cookie( $user->ID, $
   return { role, login: user.login, logout };
 }
 
+/** Answers a harness route in JSON, uncached: what `answer` gives, or `{ error }` with a 500 when it throws. */
+async function answerJson(context, answer) {
+  context.set('Cache-Control', 'no-store');
+  context.type = 'application/json';
+  try {
+    context.body = JSON.stringify(await answer());
+  } catch (error) {
+    context.status = 500;
+    context.body = JSON.stringify({ error: String(error?.stack ?? error) });
+  }
+}
+
+const NOT_STARTED = 'WordPress starts on the first request to /api/wordpress';
+
 export async function wordpressMiddleware(context, next) {
   const { path } = context;
   if (path === '/api/wordpress/uninstall') {
-    context.set('Cache-Control', 'no-store');
-    context.type = 'application/json';
-    if (unavailable || !ready) {
-      context.status = 503;
-      context.body = JSON.stringify({ error: unavailable ?? 'WordPress starts on the first request to /api/wordpress' });
-      return;
-    }
-    // Once, whichever engine asks first: all of them read the same report.
-    uninstalled ??= ready.then(uninstallReport);
-    try {
-      context.body = JSON.stringify(await uninstalled);
-    } catch (error) {
-      context.status = 500;
-      context.body = JSON.stringify({ error: String(error?.stack ?? error) });
-    }
-    return;
+    return answerJson(context, () => {
+      if (unavailable || !ready) {
+        context.status = 503;
+        return { error: unavailable ?? NOT_STARTED };
+      }
+      // Once, whichever engine asks first: all of them read the same report.
+      uninstalled ??= ready.then(uninstallReport);
+      return uninstalled;
+    });
   }
   if (path === '/api/wordpress/session') {
-    context.set('Cache-Control', 'no-store');
-    context.type = 'application/json';
-    try {
-      if (!ready) throw new Error('WordPress starts on the first request to /api/wordpress');
-      context.body = JSON.stringify(await session(context, await ready));
-    } catch (error) {
-      context.status = 500;
-      context.body = JSON.stringify({ error: String(error?.stack ?? error) });
-    }
-    return;
+    return answerJson(context, async () => {
+      if (!ready) throw new Error(NOT_STARTED);
+      return session(context, await ready);
+    });
   }
   if (path === '/api/wordpress') {
-    context.set('Cache-Control', 'no-store');
-    context.type = 'application/json';
-    if (unavailable) {
-      context.status = process.env.REQUIRE_WORDPRESS ? 500 : 200;
-      context.body = JSON.stringify({ skipped: `WordPress is not installed here: ${unavailable}` });
-      return;
-    }
-    ready ??= startAndSeed();
-    try {
-      context.body = JSON.stringify({ posts: (await ready).posts });
-    } catch (error) {
-      context.status = 500;
-      context.body = JSON.stringify({ error: String(error?.stack ?? error) });
-    }
-    return;
+    return answerJson(context, async () => {
+      if (unavailable) {
+        context.status = process.env.REQUIRE_WORDPRESS ? 500 : 200;
+        return { skipped: `WordPress is not installed here: ${unavailable}` };
+      }
+      ready ??= startAndSeed();
+      return { posts: (await ready).posts };
+    });
   }
   if (!/^\/wordpress(-network)?(\/|$)/.test(path)) return next();
   if (!started) {
     context.status = 503;
-    context.body = 'WordPress starts on the first request to /api/wordpress';
+    context.body = NOT_STARTED;
     return;
   }
   // Not `ready`: saving a post with an embed URL makes WordPress fetch it (oEmbed discovery, through

@@ -14,8 +14,9 @@ defined( 'ABSPATH' ) || exit;
 
 const CEOP_STATS_EMBED_HEIGHT = 540;
 
-function ceop_stats_embed_base() {
-	return add_query_arg( 'ceop_stats_embed', '1', home_url( '/' ) );
+/** The embed's name: the iframe's title, the oEmbed answer's, the fallback link's text and the embed page's. */
+function ceop_stats_embed_title() {
+	return __( 'CEOP annual results', 'ceop-stats' );
 }
 
 /** Whether $url is this site's embed URL. */
@@ -45,7 +46,7 @@ function ceop_stats_iframe( $url, $width = null, $height = null ) {
 		// frameborder: another WordPress's kses drops the style, and keeps this (obsolete, still honoured) attribute.
 		'<iframe src="%1$s" title="%2$s" width="%3$s" height="%4$d" style="border:0" frameborder="0" loading="lazy" class="ceop-stats-embed"></iframe>',
 		esc_url( $url ),
-		esc_attr__( 'CEOP annual results', 'ceop-stats' ),
+		esc_attr( ceop_stats_embed_title() ),
 		$width ? (int) $width : '100%',
 		$height ? (int) $height : CEOP_STATS_EMBED_HEIGHT
 	) . sprintf( '<script async src="%s"></script>', esc_url( ceop_stats_dist_url( 'embed-resize.js' ) ) );
@@ -61,7 +62,7 @@ function ceop_stats_oembed_fallback( $url ) {
 	return sprintf(
 		'<blockquote class="wp-embedded-content" hidden><a href="%1$s">%2$s</a></blockquote>',
 		esc_url( $url ),
-		esc_html__( 'CEOP annual results', 'ceop-stats' )
+		esc_html( ceop_stats_embed_title() )
 	);
 }
 
@@ -71,7 +72,7 @@ function ceop_stats_oembed_data( $url, $maxwidth = 0, $maxheight = 0 ) {
 	return array(
 		'version'       => '1.0',
 		'type'          => 'rich',
-		'title'         => __( 'CEOP annual results', 'ceop-stats' ),
+		'title'         => ceop_stats_embed_title(),
 		'provider_name' => get_bloginfo( 'name' ),
 		'provider_url'  => home_url( '/' ),
 		'width'         => $width,
@@ -96,7 +97,7 @@ function ceop_stats_serve_embed() {
 	echo '<!doctype html><html lang="en"><head><meta charset="utf-8">'
 		. '<meta name="viewport" content="width=device-width, initial-scale=1">'
 		. '<meta name="referrer" content="strict-origin-when-cross-origin">'
-		. '<title>' . esc_html__( 'CEOP annual results', 'ceop-stats' ) . '</title>'
+		. '<title>' . esc_html( ceop_stats_embed_title() ) . '</title>'
 		. '<link rel="alternate" type="application/json+oembed" href="' . esc_url( ceop_stats_oembed_endpoint( $url ) ) . '">'
 		. '<link rel="stylesheet" href="' . esc_url( ceop_stats_dist_url( 'embed.css' ) ) . '">'
 		. '<script type="module" src="' . esc_url( ceop_stats_dist_url( 'embed.js' ) ) . '"></script>'
