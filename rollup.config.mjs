@@ -30,23 +30,25 @@ function minifyCssTemplates() {
 }
 
 /**
- * dist/ceop-stats.js: the entry a page loads. It defines <ceop-stats> and
- * draws everything but the chart. Chart.js and the chart adapter are a
- * separate chunk, and so is the code for data from outside the bundle; each
- * is fetched by dynamic import, relative to the entry's own URL, only when a
- * widget needs it.
+ * dist/ceop-stats.js: the entry a page loads, a loader (src/bundle/loader.ts) that
+ * fetches the element's chunk, dist/ceop-stats-element.js, which defines
+ * <ceop-stats> and draws everything but the chart, and the chart chunk beside
+ * it when a widget may be in view. Chart.js and the chart adapter are that
+ * chunk, and the code for data from outside the bundle, the table, the
+ * downloads and the Welsh texts are chunks of their own; each is fetched by
+ * dynamic import, relative to the entry's own URL, only when a widget needs it.
  */
 const bundle = {
-  input: 'src/ceop-stats.ts',
-  // Lets shared code live in the entry itself rather than in a chunk the entry would have to fetch first.
+  input: 'src/bundle/loader.ts',
+  // The loader exports nothing.
   preserveEntrySignatures: false,
   output: {
     dir: 'dist',
     format: 'es',
     sourcemap: true,
     entryFileNames: 'ceop-stats.js',
-    // Stable names, so an embed can preload the chart chunk (README, Performance); a versioned path does the cache busting.
-    chunkFileNames: 'ceop-stats-[name].js',
+    // Stable names, so an embed can preload the element and chart chunks (README, Performance); a versioned path does the cache busting.
+    chunkFileNames: (chunk) => (chunk.name === 'ceop-stats' ? 'ceop-stats-element.js' : 'ceop-stats-[name].js'),
   },
   plugins: [
     // Lit's production build (no "development" export condition).
@@ -89,13 +91,20 @@ const minify = () => [
 
 /**
  * dist/embed.html, the iframe embed's page, and its script dist/embed.js,
- * which imports the widget's entry beside it rather than a second copy.
+ * which imports the element's chunk beside it rather than a second copy: the
+ * page reads the element's attributes as soon as it runs, so it imports the
+ * element itself, not the loader (embed.html preloads both of its chunks).
  */
 const embedPage = {
   input: 'src/embed/embed-page.ts',
   external: (id) => id.endsWith('/ceop-stats.js'),
   makeAbsoluteExternalsRelative: false,
-  output: { file: 'dist/embed.js', format: 'es', sourcemap: true, paths: (id) => (id.endsWith('/ceop-stats.js') ? './ceop-stats.js' : id) },
+  output: {
+    file: 'dist/embed.js',
+    format: 'es',
+    sourcemap: true,
+    paths: (id) => (id.endsWith('/ceop-stats.js') ? './ceop-stats-element.js' : id),
+  },
   plugins: [...minify(), copyFiles({ 'src/embed/embed.html': 'embed.html', 'src/embed/embed.css': 'embed.css' })],
 };
 

@@ -118,13 +118,13 @@ for (let i = 0; i < ${n}; i++) {
 </script></body></html>`;
 }
 
-/** The same number of `<ceop-stats>` in the same layout; `preload` adds the README's modulepreload line for the chart chunk. */
+/** The same number of `<ceop-stats>` in the same layout; `preload` adds the README's modulepreload lines for the element and chart chunks. */
 export function widgetPage(n, preload) {
   const widgets = Array.from({ length: n }, () => '<ceop-stats no-animation></ceop-stats>').join('\n');
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>widget</title>
 ${layoutStyle(LAYOUTS[n])}
 ${watchCharts(n, true)}
-${preload ? '<link rel="modulepreload" href="/dist/ceop-stats-bar-chart.js">\n' : ''}<script type="module" src="/dist/ceop-stats.js"></script></head><body>
+${preload ? '<link rel="modulepreload" href="/dist/ceop-stats-element.js">\n<link rel="modulepreload" href="/dist/ceop-stats-bar-chart.js">\n' : ''}<script type="module" src="/dist/ceop-stats.js"></script></head><body>
 <div class="grid">
 ${widgets}
 </div>

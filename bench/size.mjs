@@ -16,16 +16,24 @@
  * wpautop check (#13) added 0.2 KB to the entry. Writing English and Welsh
  * numbers without Intl (#14) added 0.2 KB to it, and took the page's first
  * Intl.NumberFormat, 15-40 ms of locale data, out of its first long task.
+ * The entry became a loader (#14) that fetches the element's chunk and the
+ * chart's side by side: #14's 13 KB target for "the entry" is held against
+ * what a first paint needs, the loader and the element's chunk together.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = {
-  entry: { budget: 17 * KB, target: 13 * KB, what: 'dist/ceop-stats.js, the module a page loads' },
+  entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
+  'first-paint': {
+    budget: 17.3 * KB,
+    target: 13 * KB,
+    what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
+  },
   chart: { budget: 41.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
-  page: { budget: 59 * KB, target: 54 * KB, what: 'the entry and the chart chunk: what a page with a chart fetches' },
-  total: { budget: 67 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
+  page: { budget: 59 * KB, target: 54 * KB, what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches" },
+  total: { budget: 67.5 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
     budget: 2 * KB,
@@ -46,9 +54,10 @@ const files = readdirSync('dist')
   .sort((a, b) => b.gzip - a.gzip);
 
 const entry = files.find((f) => f.name === 'ceop-stats.js');
+const element = files.find((f) => f.name === 'ceop-stats-element.js');
 const chart = files.find((f) => f.name === 'ceop-stats-bar-chart.js');
-if (!entry || !chart) {
-  console.error('dist/ is missing ceop-stats.js or the bar-chart chunk: run npm run build first');
+if (!entry || !element || !chart) {
+  console.error('dist/ is missing ceop-stats.js, the element chunk or the bar-chart chunk: run npm run build first');
   process.exit(1);
 }
 if (!EMBED_FILES.every((name) => files.some((f) => f.name === name))) {
@@ -58,8 +67,9 @@ if (!EMBED_FILES.every((name) => files.some((f) => f.name === name))) {
 const widgetFiles = files.filter((f) => !EMBED_FILES.includes(f.name));
 const measured = {
   entry: entry.gzip,
+  'first-paint': entry.gzip + element.gzip,
   chart: chart.gzip,
-  page: entry.gzip + chart.gzip,
+  page: entry.gzip + element.gzip + chart.gzip,
   total: widgetFiles.reduce((sum, f) => sum + f.gzip, 0),
   'embed-resize': gzipOf('embed-resize.js'),
   'embed-page': gzipOf('embed.html') + gzipOf('embed.css') + gzipOf('embed.js'),

@@ -60,6 +60,74 @@ describe('the chart code loads only when needed', () => {
   });
 });
 
+/** A 700 px square frame showing `body`, a page of its own, until `test` has run in it with its widget rendered. */
+async function inFrame(body: string, test: (frame: HTMLIFrameElement, widget: CeopStats) => Promise<void> | void): Promise<void> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'position: fixed; top: 0; left: 0; width: 700px; height: 700px; border: 0';
+  frame.srcdoc = `<!doctype html><html lang="en-GB"><body>${body}</body></html>`;
+  document.body.append(frame);
+  try {
+    const widget = () => frame.contentDocument?.querySelector<CeopStats>('ceop-stats');
+    await waitUntil(() => widget()?.shadowRoot?.querySelector('h2'), 'widget rendered', { timeout: 8000 });
+    await test(frame, widget()!);
+  } finally {
+    frame.remove();
+  }
+}
+
+/** The frame's fetches of the bundle's files, by file name (query strings kept). */
+const bundleFetches = (frame: HTMLIFrameElement) =>
+  (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) =>
+    /\/ceop-stats[\w-]*\.js(\?|$)/.test(entry.name),
+  );
+
+describe('the built bundle: a loader that fetches the chunks a page needs side by side', () => {
+  // /cdn/slow-element/ serves dist/ with the element's chunk a second late.
+  const cdn = `http://127.0.0.1:${location.port}/cdn/slow-element/`;
+
+  it('asks for the chart chunk beside the element chunk when a widget is in view, not once the element has arrived', async () => {
+    await inFrame(
+      `<script type="module" src="${cdn}ceop-stats.js"></script><ceop-stats no-animation></ceop-stats>`,
+      async (frame, widget) => {
+        await waitUntil(() => widget.shadowRoot!.querySelector('.chart-focus'), 'chart drawn', { timeout: 8000 });
+        const fetches = () => bundleFetches(frame).map((entry) => entry.name.slice(cdn.length));
+        await waitUntil(() => fetches().includes('ceop-stats-bar-chart.js'), 'chart chunk fetched', { timeout: 8000 });
+        const element = bundleFetches(frame).find((entry) => entry.name.endsWith('/ceop-stats-element.js'));
+        const chart = bundleFetches(frame).find((entry) => entry.name.endsWith('/ceop-stats-bar-chart.js'));
+        if (!element || !chart) throw new Error(`not both chunks: ${fetches().join(' ')}`);
+        expect(chart.startTime, 'the chart chunk was asked for before the element chunk had arrived').to.be.lessThan(element.responseEnd);
+      },
+    );
+  });
+
+  it('leaves the chart chunk alone when every widget is far below the fold', async () => {
+    await inFrame(
+      `<script type="module" src="${cdn}ceop-stats.js"></script><div style="height: 400vh"></div><ceop-stats no-animation></ceop-stats>`,
+      (frame) => {
+        const names = bundleFetches(frame).map((entry) => entry.name.slice(cdn.length));
+        expect(names).to.include('ceop-stats-element.js');
+        expect(names).to.not.include('ceop-stats-bar-chart.js');
+        return Promise.resolve();
+      },
+    );
+  });
+
+  it('loaded with a query string, as WordPress adds ?ver=, fetches the loader once: no chunk imports it by its bare name', async () => {
+    const body = `<script type="module" src="${cdn}ceop-stats.js?ver=0.1.0"></script>
+      <ceop-stats no-animation src="${location.origin}/api/dataset.json"></ceop-stats>`;
+    await inFrame(body, async (frame, widget) => {
+      await waitUntil(() => widget.shadowRoot!.querySelector('.chart-focus'), 'chart drawn', { timeout: 8000 });
+      widget.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+      await waitUntil(() => widget.shadowRoot!.querySelectorAll('table tbody tr').length === 3, 'table shown', { timeout: 8000 });
+      const names = bundleFetches(frame).map((entry) => entry.name.slice(cdn.length));
+      // The outside data's chunk and the table's import what they share from the element's chunk.
+      expect(names).to.include.members(['ceop-stats-data-in.js', 'ceop-stats-data-table.js']);
+      expect(names.filter((name) => name.startsWith('ceop-stats.js'))).to.deep.equal(['ceop-stats.js?ver=0.1.0']);
+      expect(new Set(names).size, names.join(' ')).to.equal(names.length);
+    });
+  });
+});
+
 describe('the built bundle from another path and origin', () => {
   it('loads its chunks relative to its own URL, wherever it is served from', async () => {
     // The page is on localhost; the bundle comes from 127.0.0.1 (another origin) under /cdn/v1/ (another path).

@@ -55,9 +55,10 @@ describe('npm pack', () => {
   });
 
   test('ships the unbundled modules with their declarations, one per source file', () => {
-    // src/embed/ is the iframe embed's page and host script, built into dist/ beside the bundle, not modules to import.
+    // src/embed/ (the iframe embed's page and host script) and src/bundle/ (the bundle's loader) are built into dist/
+    // beside the bundle, not modules to import.
     const sources = readdirSync(join(root, 'src'), { recursive: true }).filter(
-      (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('embed/'),
+      (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !/^(embed|bundle)\//.test(name),
     );
     for (const source of sources) {
       const base = `dist/lib/${source.replace(/\.ts$/, '')}`;

@@ -12,6 +12,8 @@
  *                                          test/pages/embed-watch.js as its first script
  *   /cdn/v1/…                              dist/, as a CDN would serve it: another path, and CORS
  *                                          so a page on another origin (localhost vs 127.0.0.1) can load it
+ *   /cdn/slow-element/…                    the same, with the element's chunk a second late, so that what
+ *                                          is fetched beside it, and what after it, can be told apart
  */
 import { readFile } from 'node:fs/promises';
 
@@ -28,8 +30,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function testApi(context, next) {
   const { path, query } = context;
-  if (path.startsWith('/cdn/v1/')) {
-    context.url = context.url.replace('/cdn/v1/', '/dist/');
+  if (path.startsWith('/cdn/v1/') || path.startsWith('/cdn/slow-element/')) {
+    if (path.endsWith('/slow-element/ceop-stats-element.js')) await sleep(1000);
+    context.url = context.url.replace(/^\/cdn\/[\w-]+\//, '/dist/');
     await next();
     context.set('Access-Control-Allow-Origin', '*');
     return;

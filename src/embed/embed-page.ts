@@ -5,7 +5,7 @@
  * report, in its own alert. The page posts its height to the parent whenever
  * it changes, in the formats the resizers in the wild understand.
  *
- * Built to dist/embed.js, which imports the widget's entry beside it. Under
+ * Built to dist/embed.js, which imports the element's chunk beside it. Under
  * the strict CSP of the README it needs nothing inline: the page's only
  * script and style are files, and the DOM is built without HTML strings.
  */
