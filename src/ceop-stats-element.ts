@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { styles } from './ceop-stats.styles.js';
 import { chartKeyAction } from './display/chart-keys.js';
 import { themeOf, parseFetchOptions } from './element/attributes.js';
-import { ChartController, type ChartInput } from './element/chart-controller.js';
+import { ChartController, chartCodeSettled, type ChartInput } from './element/chart-controller.js';
 import { CountUpController } from './element/count-up-controller.js';
 import { DataController, type DataState } from './element/data-controller.js';
 import { download } from './element/download.js';
@@ -187,6 +187,7 @@ export class CeopStats extends LitElement {
   private focusedYear?: number;
   /** Settles when this widget has the table's chunk and its styles (or has given up on them). */
   private tableCodeLoaded?: Promise<void>;
+  private tableCodePrefetched = false;
 
   constructor() {
     super();
@@ -247,7 +248,10 @@ export class CeopStats extends LitElement {
   protected override updated(): void {
     if (this.view.status !== 'ready') return;
     this.countUp.start();
-    this.tableCodeLoaded ??= this.loadTableCode();
+    // Fetched before the reader opens the table or prints, so neither waits; after the chart's code, which comes first.
+    if (this.tableCodePrefetched) return;
+    this.tableCodePrefetched = true;
+    void chartCodeSettled().then(() => (this.tableCodeLoaded ??= this.loadTableCode()));
   }
 
   /** Reads `src`, `credentials` and `timeout`, and asks the data controller for what they name. */

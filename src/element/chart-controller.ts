@@ -21,7 +21,14 @@ import { watchStyle } from '../runtime/style-watch.js';
 const chartCode = lazyChunk(() => import('../chart/bar-chart.js'));
 
 /** The chart chunk, loading it if need be: a picture of the chart needs it even when no chart is on screen. */
-export const loadChartCode = () => chartCode.load();
+const loadChartCode = () => chartCode.load();
+
+/**
+ * Settles once the chart chunk has loaded or failed, at once if no widget has
+ * asked for it: what is only prefetched waits for it, so that on a slow
+ * network it does not share the chart's bandwidth and main thread.
+ */
+export const chartCodeSettled = (): Promise<unknown> => (chartCode.requested ? chartCode.load().catch(() => undefined) : Promise.resolve());
 
 /** What the chart shows: from the widget's view of its data. */
 export interface ChartInput {
