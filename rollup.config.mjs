@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 
 /**
@@ -29,6 +30,12 @@ function minifyCssTemplates() {
   };
 }
 
+/** Chart.js's colour parser, @kurkle/color, replaced by src/bundle/color-as-given.ts (which says why). */
+function colorsAsGiven() {
+  const stand = fileURLToPath(new URL('src/bundle/color-as-given.ts', import.meta.url));
+  return { name: 'colors-as-given', resolveId: (id) => (id === '@kurkle/color' ? stand : null) };
+}
+
 /**
  * dist/ceop-stats.js: the entry a page loads, a loader (src/bundle/loader.ts) that
  * fetches the element's chunk, dist/ceop-stats-element.js, which defines
@@ -51,6 +58,7 @@ const bundle = {
     chunkFileNames: (chunk) => (chunk.name === 'ceop-stats' ? 'ceop-stats-element.js' : 'ceop-stats-[name].js'),
   },
   plugins: [
+    colorsAsGiven(),
     // Lit's production build (no "development" export condition).
     nodeResolve({ browser: true }),
     minifyCssTemplates(),

@@ -14,10 +14,17 @@ import { wordpressMiddleware, wordpressPlugin } from './test/wordpress/plugin.mj
  */
 const mode = process.env.MODE === 'prod' ? 'prod' : 'dev';
 
+/** The tests run the colour stand-in the bundle ships in place of Chart.js's colour parser (rollup.config.mjs). */
+const colorsAsGiven = {
+  name: 'colors-as-given',
+  resolveImport: ({ source }) => (source === '@kurkle/color' ? '/src/bundle/color-as-given.ts' : undefined),
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: mode === 'dev' ? ['development'] : [] },
   plugins: [
+    colorsAsGiven,
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
     stopEnginesPlugin,
     captureConsolePlugin,

@@ -475,6 +475,16 @@ describe('<ceop-stats> tooltips', () => {
     expect(tip.lines).to.deep.equal(['Children safeguarded or protected: 278', 'Record: the highest so far']);
   });
 
+  it('the bar under the pointer keeps its colour: the tooltip marks its year, and each colour is drawn as the CSS gives it', async () => {
+    const el = await renderWidget({ metric: 'children' });
+    const before = readBars(canvasOf(el));
+    const bar = before[1]!;
+    await hover(el, bar.centre, bar.bottom - 5);
+    // Chart.js draws the hover state in an animation frame.
+    for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+    expect(readBars(canvasOf(el))).to.deep.equal(before);
+  });
+
   it('a not-reported year says so and gives the note', async () => {
     const el = await renderWidget({ metric: 'networks' });
     const bars = readBars(canvasOf(el));
