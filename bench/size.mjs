@@ -20,7 +20,8 @@
  * chart's side by side: #14's 13 KB target for "the entry" is held against
  * what a first paint needs, the loader and the element's chunk together.
  * Drawing colours as CSS gives them, with a stand-in for Chart.js's colour
- * parser (#14), took the chart chunk from 41.6 to 38.2 KB.
+ * parser (#14), took the chart chunk from 41.6 to 38.2 KB; TypeScript's
+ * private fields in place of #private, which es2021 lowers to WeakMaps, 38.0.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -33,13 +34,13 @@ const BUDGETS = {
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
-  chart: { budget: 38.4 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
+  chart: { budget: 38.2 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 55.7 * KB,
+    budget: 55.4 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },
-  total: { budget: 64.2 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
+  total: { budget: 63.9 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
     budget: 2 * KB,

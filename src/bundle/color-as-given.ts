@@ -10,10 +10,10 @@
  * parser knew.
  */
 export class Color {
-  readonly #value: string;
+  private readonly value: string;
 
   constructor(value: unknown) {
-    this.#value = String(value);
+    this.value = String(value);
   }
 
   /** Never parsed: Chart.js then draws the colour it was given, without a transition. */
@@ -30,6 +30,6 @@ export class Color {
   }
 
   hexString(): string {
-    return this.#value;
+    return this.value;
   }
 }

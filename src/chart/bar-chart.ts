@@ -233,13 +233,13 @@ function hoverPlugin(settings: Settings, onChange: () => void): Plugin<'bar'> {
 }
 
 export class BarChart {
-  readonly #chart: Chart<'bar', (number | null)[], string>;
-  readonly #settings: Settings;
-  readonly #tooltip?: YearTooltip;
+  private readonly chart: Chart<'bar', (number | null)[], string>;
+  private readonly settings: Settings;
+  private readonly tooltip?: YearTooltip;
 
   constructor(canvas: HTMLCanvasElement, model: BarChartModel, colors: BarChartColors, animate: boolean, onDrawn: () => void) {
-    this.#settings = { model, colors, animate };
-    if (canvas.parentElement) this.#tooltip = new YearTooltip(canvas.parentElement);
+    this.settings = { model, colors, animate };
+    if (canvas.parentElement) this.tooltip = new YearTooltip(canvas.parentElement);
     const config: BarConfig = {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], maxBarThickness: 72 }] },
@@ -249,57 +249,57 @@ export class BarChart {
         // An object even without motion: Chart.js calls onComplete only then.
         animation: { onComplete: () => onDrawn() },
         // Above the plot, a row for the labels over the tallest bars, and one for the key when marks replace them.
-        layout: { padding: ({ chart }) => ({ top: LABEL_ROW * (usesMarks(chart, this.#settings) ? 2 : 1) }) },
+        layout: { padding: ({ chart }) => ({ top: LABEL_ROW * (usesMarks(chart, this.settings) ? 2 : 1) }) },
         scales: {},
         // A not-reported year has no bar; index mode still finds its slot.
         interaction: { mode: 'index', intersect: false },
       },
-      plugins: [markerPlugin(this.#settings), hoverPlugin(this.#settings, () => this.#showTooltip())],
+      plugins: [markerPlugin(this.settings), hoverPlugin(this.settings, () => this.showTooltip())],
     };
-    applySettings(config, this.#settings);
-    this.#chart = new Chart(canvas, config);
+    applySettings(config, this.settings);
+    this.chart = new Chart(canvas, config);
   }
 
   /** Redraws the same Chart with new data or colours. */
   update(model: BarChartModel, colors: BarChartColors, animate: boolean): void {
-    Object.assign(this.#settings, { model, colors, animate });
-    applySettings(this.#chart.config as unknown as BarConfig, this.#settings);
-    this.#chart.update(animate ? undefined : 'none');
-    this.#showTooltip();
+    Object.assign(this.settings, { model, colors, animate });
+    applySettings(this.chart.config as unknown as BarConfig, this.settings);
+    this.chart.update(animate ? undefined : 'none');
+    this.showTooltip();
   }
 
   /** Shows one year's tooltip and focus ring, as the keyboard chose it; undefined hides them (the pointer's year shows again when it moves). */
   focus(index: number | undefined): void {
-    this.#settings.focused = index;
-    this.#settings.hovered = undefined;
-    this.#chart.update('none');
-    this.#showTooltip();
+    this.settings.focused = index;
+    this.settings.hovered = undefined;
+    this.chart.update('none');
+    this.showTooltip();
   }
 
   /** Draws at another pixel ratio (a print is sharper at 3); undefined goes back to the screen's. */
   setPixelRatio(ratio: number | undefined): void {
     // Set on the configuration: the resolved options are rebuilt from it on update.
-    const options = (this.#chart.config as unknown as BarConfig).options!;
+    const options = (this.chart.config as unknown as BarConfig).options!;
     options.devicePixelRatio = ratio;
     // A running animation would defer the resize; finish the drawing at once instead.
-    this.#chart.stop();
-    this.#chart.update('none');
-    this.#chart.resize();
+    this.chart.stop();
+    this.chart.update('none');
+    this.chart.resize();
   }
 
   destroy(): void {
-    this.#tooltip?.remove();
-    this.#chart.destroy();
+    this.tooltip?.remove();
+    this.chart.destroy();
   }
 
   /** The tooltip for the keyboard's year, else the pointer's, over its slot: above the bar, or half way up without one. */
-  #showTooltip(): void {
-    const { focused, hovered, model } = this.#settings;
+  private showTooltip(): void {
+    const { focused, hovered, model } = this.settings;
     const index = focused ?? hovered;
-    const chart = this.#chart;
+    const chart = this.chart;
     const label = index === undefined ? undefined : model.labels[index];
-    if (index === undefined || label === undefined || !this.#tooltip) {
-      this.#tooltip?.hide();
+    if (index === undefined || label === undefined || !this.tooltip) {
+      this.tooltip?.hide();
       return;
     }
     const { chartArea } = chart;
@@ -311,6 +311,6 @@ export class BarChart {
         ? (chartArea.top + chartArea.bottom) / 2
         : Math.max(top, chartArea.top);
     const canvas = chart.canvas;
-    this.#tooltip.show(label, model.describe(index), canvas.offsetLeft + chart.scales.x!.getPixelForValue(index), canvas.offsetTop + y);
+    this.tooltip.show(label, model.describe(index), canvas.offsetLeft + chart.scales.x!.getPixelForValue(index), canvas.offsetTop + y);
   }
 }
