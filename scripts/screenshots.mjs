@@ -63,6 +63,9 @@ try {
         window.scrollTo(0, 0);
         await new Promise((resolve) => setTimeout(resolve, 300));
       });
+      // Two frames, so charts drawn during the scroll are presented: without them a full-page capture of the loader's
+      // build showed the canvases at 1280 px empty, although they were drawn (read back, and in a viewport capture).
+      await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
       const file = join(out, `${name.replace(/\.html$/, '')}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
