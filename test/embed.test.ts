@@ -186,6 +186,30 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     }
   });
 
+  it('embed-resize.js loaded after the embed has posted its heights still sizes the iframe: it asks, and the embed answers', async () => {
+    // A host page of its own, which gets embed-resize.js only once its embed has drawn and posted.
+    const host = document.createElement('iframe');
+    host.style.cssText = 'width: 700px; height: 900px; border: 0';
+    const hostLoaded = new Promise((resolve) => host.addEventListener('load', resolve, { once: true }));
+    host.srcdoc = `<!doctype html><body style="margin: 0"><iframe src="${new URL(EMBED, location.href).href}?metric=arrests&no-animation" width="600" height="300" style="border: 0"></iframe></body>`;
+    document.body.append(host);
+    frames.push(host);
+    await hostLoaded;
+    const hostDoc = host.contentDocument!;
+    const inner = hostDoc.querySelector('iframe')!;
+    await waitUntil(() => (inner.contentWindow as EmbedWindow | null)?.__events, 'the embed page runs', { timeout: 10000 });
+    const win = inner.contentWindow as EmbedWindow;
+    await ready(win);
+    expect(frameHeight(inner)).to.equal('');
+    const script = hostDoc.createElement('script');
+    script.src = '/dist/embed-resize.js';
+    hostDoc.head.append(script);
+    await waitUntil(
+      () => frameHeight(inner) === `${bodyHeight(win)}px`,
+      `sized by the late script: ${frameHeight(inner)} vs ${bodyHeight(win)}`,
+    );
+  });
+
   it('two embeds on one page are told apart, and a message from another window or origin is ignored', async () => {
     await loadResizer();
     const messages = recordMessages();

@@ -8,3 +8,6 @@ export interface EmbedSizeMessage {
   /** The page's height in CSS pixels. */
   height: number;
 }
+
+/** What embed-resize.js sends each iframe when it starts: it may load after an embed has posted its heights, which is then asked again. */
+export const EMBED_REQUEST = 'ceop-stats:embed-size-request';

@@ -10,7 +10,7 @@
  * script and style are files, and the DOM is built without HTML strings.
  */
 import '../ceop-stats.js';
-import { EMBED_MESSAGE, type EmbedSizeMessage } from './embed-message.js';
+import { EMBED_MESSAGE, EMBED_REQUEST, type EmbedSizeMessage } from './embed-message.js';
 
 const TAG = 'ceop-stats';
 
@@ -96,12 +96,20 @@ function postHeights(): void {
   // without one.
   post();
   addEventListener('load', post);
-  if (!secret) return;
-  // wp-embed.js may load after our first heights were posted: it says "ready" to each iframe, and is told again.
+  // The host's script may load after our first heights were posted (embed-resize.js is pasted async, wp-embed.js comes
+  // late): each asks the iframes when it starts, and is told again.
   addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (event.source !== window.parent || !isWordpressReady(event.data, secret)) return;
-    window.parent.postMessage(wordpressHeight(posted, secret), '*');
+    if (event.source !== window.parent) return;
+    if (isResizerRequest(event.data)) {
+      posted = -1;
+      post();
+    } else if (secret && isWordpressReady(event.data, secret)) window.parent.postMessage(wordpressHeight(posted, secret), '*');
   });
+}
+
+/** embed-resize.js's question to the iframes on its page. */
+function isResizerRequest(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && Reflect.get(data, 'type') === EMBED_REQUEST;
 }
 
 /** WordPress's `{ message: 'ready', secret }`, sent by wp-embed.js to the iframes it sizes. */

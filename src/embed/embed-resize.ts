@@ -4,9 +4,11 @@
  * only from the window of an iframe on this page whose address has the
  * message's origin, so no other frame or window can resize anything.
  * A classic script (no module), so it can be pasted with `async` anywhere;
- * loading it twice is harmless.
+ * loading it twice is harmless. Loaded async, it may start after an embed has
+ * posted its heights, so it asks every iframe on the page again; an embed
+ * answers with its height, and any other frame ignores the question.
  */
-import { EMBED_MESSAGE, type EmbedSizeMessage } from './embed-message.js';
+import { EMBED_MESSAGE, EMBED_REQUEST, type EmbedSizeMessage } from './embed-message.js';
 
 const MAX_HEIGHT = 10000;
 const marker = '__ceopStatsEmbedResize';
@@ -32,4 +34,5 @@ if (!host[marker]) {
       return;
     }
   });
+  for (const iframe of document.getElementsByTagName('iframe')) iframe.contentWindow?.postMessage({ type: EMBED_REQUEST }, '*');
 }
