@@ -74,10 +74,9 @@ const TYPES = {
 const compressed = new WeakMap();
 function send(request, response, body) {
   if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return void response.end(body);
-  const bytes = Buffer.from(body);
   let zipped = typeof body === 'string' ? undefined : compressed.get(body);
   if (!zipped) {
-    zipped = gzipSync(bytes, { level: 9 });
+    zipped = gzipSync(Buffer.from(body), { level: 9 });
     if (typeof body !== 'string') compressed.set(body, zipped);
   }
   response.setHeader('Content-Encoding', 'gzip');

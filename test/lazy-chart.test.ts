@@ -132,25 +132,16 @@ describe('the built bundle from another path and origin', () => {
   it('loads its chunks relative to its own URL, wherever it is served from', async () => {
     // The page is on localhost; the bundle comes from 127.0.0.1 (another origin) under /cdn/v1/ (another path).
     const cdn = `http://127.0.0.1:${location.port}/cdn/v1/`;
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'position: fixed; top: 0; left: 0; width: 700px; height: 700px; border: 0';
-    frame.srcdoc = `<!doctype html><html lang="en-GB"><body>
-      <script type="module" src="${cdn}ceop-stats.js"></script>
-      <ceop-stats no-animation src="${location.origin}/api/dataset.json"></ceop-stats></body></html>`;
-    document.body.append(frame);
-    try {
-      await waitUntil(
-        () => frame.contentDocument?.querySelector('ceop-stats')?.shadowRoot?.querySelector('.chart-focus'),
-        'widget rendered',
-        { timeout: 8000 },
-      );
+    const body = `<script type="module" src="${cdn}ceop-stats.js"></script>
+      <ceop-stats no-animation src="${location.origin}/api/dataset.json"></ceop-stats>`;
+    await inFrame(body, async (frame, widget) => {
+      await waitUntil(() => widget.shadowRoot!.querySelector('.chart-focus'), 'widget rendered', { timeout: 8000 });
       const win = frame.contentWindow!;
       await waitUntil(
         () => win.performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(`${cdn}ceop-stats-bar-chart.js`)),
         'chart chunk fetched from the CDN path',
         { timeout: 8000 },
       );
-      const widget = frame.contentDocument!.querySelector('ceop-stats')!;
       expect(widget.shadowRoot!.querySelector('h2')!.textContent).to.equal('Cases');
       const chunks = win.performance
         .getEntriesByType('resource')
@@ -160,8 +151,6 @@ describe('the built bundle from another path and origin', () => {
         chunks.every((name) => name.startsWith(cdn)),
         chunks.join(' '),
       ).to.equal(true);
-    } finally {
-      frame.remove();
-    }
+    });
   });
 });
