@@ -44,8 +44,9 @@ export function viewHidden(el: CeopStats): boolean {
   return shadow(el).querySelector<HTMLElement>('#chart-or-table')!.hidden === true;
 }
 
+/** Undefined too before the element is upgraded: with the bundle's loader it is defined only when its chunk arrives. */
 export function headingText(el: CeopStats): string | undefined {
-  return shadow(el).querySelector('h2')?.textContent.trim();
+  return el.shadowRoot?.querySelector('h2')?.textContent.trim();
 }
 
 /**
@@ -67,8 +68,9 @@ export function tooltipOf(el: CeopStats): { visible: boolean; title: string[]; l
 }
 
 /** Visible counter figures, as the reader sees them. */
+/** None before the element is upgraded, as headingText. */
 export function counterValues(el: CeopStats): string[] {
-  return [...shadow(el).querySelectorAll('.counter-value')].map((n) => n.textContent.trim());
+  return [...(el.shadowRoot?.querySelectorAll('.counter-value') ?? [])].map((n) => n.textContent.trim());
 }
 
 /** What a screen reader gets for the counters. */

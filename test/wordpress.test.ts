@@ -66,8 +66,7 @@ function colours(canvas: HTMLCanvasElement): string {
 /** Waits for the widget to be drawn, then counts its bars from the canvas in marker colours. */
 async function figures(el: CeopStats, expectedBars: number): Promise<{ heading: string | undefined; bars: number; counters: string[] }> {
   await waitUntil(
-    // The loader defines the element once its chunk arrives, which may be after the page's load event.
-    () => el.shadowRoot && headingText(el) && counterValues(el).length > 0,
+    () => headingText(el) && counterValues(el).length > 0,
     `widget rendered: ${el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 300)}`,
     { timeout: 15000 },
   );
