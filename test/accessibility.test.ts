@@ -258,9 +258,11 @@ describe('accessibility', () => {
       await el.updateComplete;
       expect(counterValues(el)).to.deep.equal(['0', '0', '0']);
       const canvas = canvasOf(el);
-      const cssWidth = canvas.getBoundingClientRect().width;
       window.dispatchEvent(new Event('beforeprint'));
       await el.updateComplete;
+      // The chart may be drawn first for the print: its size is read from it then.
+      const cssWidth = canvas.getBoundingClientRect().width;
+      expect(cssWidth).to.be.closeTo(shadow(el).querySelector('.chart')!.getBoundingClientRect().width, 1);
       expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
       expect(shadow(el).querySelector<HTMLElement>('.chart')!.hidden).to.equal(false);
       expect(shadow(el).querySelector('table')).to.exist;

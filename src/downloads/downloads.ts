@@ -216,7 +216,7 @@ function layoutCounters(layout: Layout, { dataset, locale, colors, messages }: P
 }
 
 /** Paints the background, the chart's fresh bitmap and every text run onto a canvas of the picture's size. */
-function paint(input: PictureInput, layout: Layout, chartCanvas: HTMLCanvasElement, chartTop: number, height: number): HTMLCanvasElement {
+function paint(input: PictureInput, layout: Layout, stage: HTMLDivElement, chartTop: number, height: number): HTMLCanvasElement {
   const { colors } = input;
   const width = input.host.getBoundingClientRect().width;
   const scale = Math.min(2 * devicePixelRatio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
@@ -228,7 +228,16 @@ function paint(input: PictureInput, layout: Layout, chartCanvas: HTMLCanvasEleme
   context.scale(scale, scale);
   context.fillStyle = colors.background;
   context.fillRect(0, 0, width, height);
-  const chart = new input.chartCode.BarChart(chartCanvas, input.model, colors, false, () => undefined);
+  const chartCanvas = stage.querySelector('canvas')!;
+  const { width: stageWidth, height: stageHeight } = stage.getBoundingClientRect();
+  const chart = new input.chartCode.BarChart(
+    chartCanvas,
+    { width: stageWidth, height: stageHeight },
+    input.model,
+    colors,
+    false,
+    () => undefined,
+  );
   try {
     chart.setPixelRatio(scale);
     // The chart's bitmap is now at the picture's scale: drawn pixel for pixel, so it stays sharp.
@@ -273,7 +282,7 @@ function composePicture(input: PictureInput, root: ShadowRoot): HTMLCanvasElemen
       // The link cannot be followed in a picture: its address is written out.
       if (source.url) y += layout.addText(source.url, sourceStyle, padding, y, inner);
     }
-    return paint(input, layout, stage.querySelector('canvas')!, chartTop, y + padding);
+    return paint(input, layout, stage, chartTop, y + padding);
   } finally {
     stage.remove();
   }

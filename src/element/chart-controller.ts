@@ -5,14 +5,16 @@
  * colours, font and direction read from the CSS once per drawing (a canvas
  * cannot inherit them); it is redrawn when the reader's preferences or the
  * page's CSS change them, sharper while printing, and announces each complete
- * drawing with `ceop-stats-ready`. Chart.js follows the box's size itself
- * (a ResizeObserver on the canvas's parent, inside shadow roots too).
+ * drawing with `ceop-stats-ready`. The chart follows its box's size as the
+ * page's one ResizeObserver reports it (box-size.ts): a chart is drawn once
+ * that size is known, and never measures the page itself.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
+import type { BarChart, BarChartColors, BarChartModel, BoxSize } from '../chart/bar-chart.js';
 import { formatCount } from '../display/format.js';
 import type { Series } from '../display/series.js';
 import type { Messages } from '../messages/en.js';
+import { watchBoxSize } from '../runtime/box-size.js';
 import { emit } from '../runtime/emit.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js';
@@ -65,6 +67,11 @@ export class ChartController implements ReactiveController {
   private readyDetail?: ChartInput['ready'];
   private stopWaitingForView?: () => void;
   private stopWatchingStyle?: () => void;
+  /** The chart's box (the canvas's parent), watched for its size. */
+  private box?: Element;
+  private boxSize?: BoxSize;
+  private stopWatchingBox?: () => void;
+  private printing = false;
   private readonly forcedColors = matchMedia('(forced-colors: active)');
   /** Reader preferences that change how the chart is drawn (reduced motion comes through the count-up's `redraw`). */
   private readonly preferences = [this.forcedColors, matchMedia('(prefers-color-scheme: dark)')];
@@ -97,6 +104,9 @@ export class ChartController implements ReactiveController {
     this.stopWatchingStyle = undefined;
     this.stopWaitingForView?.();
     this.stopWaitingForView = undefined;
+    // The box and its last size are kept: a widget put back (a framework moving it) draws at once, and is resized if it must be.
+    this.stopWatchingBox?.();
+    this.stopWatchingBox = undefined;
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -107,6 +117,7 @@ export class ChartController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.watchBox();
     if (this.stale) this.sync();
   }
 
@@ -125,7 +136,11 @@ export class ChartController implements ReactiveController {
   private sync(): void {
     const input = this.parts.input();
     const canvas = this.parts.canvas();
-    if (!input || !canvas || !this.host.isConnected) return;
+    // Without a size yet, the ResizeObserver's first report (in the next frame) asks for the update that draws; a page
+    // being printed cannot wait for it, and pays for one layout.
+    if (!this.boxSize && this.printing && this.box) this.onBoxSize(this.box.getBoundingClientRect());
+    const size = this.boxSize;
+    if (!input || !canvas || !size || !this.host.isConnected) return;
     const code = chartCode.loaded;
     if (!code) {
       this.stopWaitingForView ??= whenNearViewport(this.host, () => {
@@ -142,8 +157,28 @@ export class ChartController implements ReactiveController {
     const colors = this.readColors();
     this.drawnColors = JSON.stringify(colors);
     if (this.chart) this.chart.update(model, colors, input.animate);
-    else this.chart = new code.BarChart(canvas, model, colors, input.animate, this.onDrawn);
+    else {
+      this.chart = new code.BarChart(canvas, size, model, colors, input.animate, this.onDrawn);
+      if (this.printing) this.chart.setPixelRatio(PRINT_PIXEL_RATIO);
+    }
   }
+
+  private watchBox(): void {
+    const box = this.parts.canvas()?.parentElement ?? undefined;
+    if (box === this.box && this.stopWatchingBox) return;
+    this.stopWatchingBox?.();
+    if (box !== this.box) this.boxSize = undefined;
+    this.box = box;
+    this.stopWatchingBox = box && watchBoxSize(box, this.onBoxSize);
+  }
+
+  private readonly onBoxSize = ({ width, height }: BoxSize): void => {
+    // A hidden box (the table shown instead) keeps the chart at its last size; a chart never shown is drawn once it is.
+    if (!width || !height) return;
+    this.boxSize = { width, height };
+    if (this.chart) this.chart.resize(this.boxSize);
+    else if (this.stale) this.host.requestUpdate();
+  };
 
   private async load(): Promise<void> {
     let loaded = true;
@@ -214,11 +249,13 @@ export class ChartController implements ReactiveController {
   };
 
   private readonly onBeforePrint = (): void => {
+    this.printing = true;
     if (!chartCode.loaded) void this.load();
     this.chart?.setPixelRatio(PRINT_PIXEL_RATIO);
   };
 
   private readonly onAfterPrint = (): void => {
+    this.printing = false;
     this.chart?.setPixelRatio(undefined);
   };
 }

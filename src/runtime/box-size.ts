@@ -1,0 +1,35 @@
+/**
+ * Tells widgets the size of their chart's box. One ResizeObserver serves every
+ * widget on the page: it reports after the browser's own layout, so knowing a
+ * size never forces one, and a page of 50 widgets gets their 50 sizes in one
+ * callback. The sizes are passed on in the next animation frame, as Chart.js's
+ * own observer does: a chart redrawn inside the observer's callback could
+ * change the size of a box it watches (a widget as wide as its content), which
+ * the browser reports as a ResizeObserver loop error on the host page.
+ */
+type Listener = (size: { width: number; height: number }) => void;
+
+const listeners = new Map<Element, Listener>();
+const pending = new Map<Element, DOMRectReadOnly>();
+let observer: ResizeObserver | undefined;
+
+function deliver(): void {
+  const reports = [...pending];
+  pending.clear();
+  for (const [element, { width, height }] of reports) listeners.get(element)?.({ width, height });
+}
+
+/** Calls `listener` with `element`'s content box size (CSS pixels) once it is laid out, and on each change, until the returned function is called. */
+export function watchBoxSize(element: Element, listener: Listener): () => void {
+  observer ??= new ResizeObserver((entries) => {
+    if (!pending.size) requestAnimationFrame(deliver);
+    for (const { target, contentRect } of entries) pending.set(target, contentRect);
+  });
+  listeners.set(element, listener);
+  observer.observe(element);
+  return () => {
+    listeners.delete(element);
+    pending.delete(element);
+    observer?.unobserve(element);
+  };
+}
