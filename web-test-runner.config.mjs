@@ -2,6 +2,7 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { selectBrowsers, stopEnginesPlugin } from './test/browsers.mjs';
 import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
+import { devtoolsPlugin } from './test/devtools-plugin.mjs';
 import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { testApi } from './test/test-api-plugin.mjs';
@@ -28,6 +29,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }),
     stopEnginesPlugin,
     captureConsolePlugin,
+    devtoolsPlugin,
     readmeSnippetsPlugin({ production: mode === 'prod' }),
     wordpressPlugin,
   ],
