@@ -295,9 +295,12 @@ export class BarChart {
     this.settings = { model, colors, animate };
     if (canvas.parentElement) this.tooltip = new YearTooltip(canvas.parentElement);
     boxSizes.set(canvas, size);
-    // Chart.js reads the canvas's used size when it has no width or height attributes of its own.
-    canvas.width = Math.round(size.width * devicePixelRatio);
-    canvas.height = Math.round(size.height * devicePixelRatio);
+    // Chart.js reads the canvas's used size when it has no width or height attributes of its own. The widget has
+    // usually sized it already; setting the same size again would still clear it and mark it for layout.
+    const width = Math.floor(size.width * devicePixelRatio);
+    const height = Math.floor(size.height * devicePixelRatio);
+    if (!canvas.hasAttribute('width')) canvas.width = width;
+    if (!canvas.hasAttribute('height')) canvas.height = height;
     const config: BarConfig = {
       type: 'bar',
       platform: KnownSizePlatform,

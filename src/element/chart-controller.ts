@@ -51,6 +51,23 @@ interface Parts {
 }
 
 const PRINT_PIXEL_RATIO = 3;
+/** How long a chart waits for its box's size from the ResizeObserver, which reports in the next frame, before it measures the box itself. */
+const MEASURE_LATER_MS = 250;
+
+/** Chart.js's rounding: CSS sizes to a tenth of a pixel, the bitmap down to whole device pixels. */
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * Gives a canvas the size, in CSS and device pixels, that Chart.js will give
+ * it. Every box reported in a frame is sized in one go, before any chart is
+ * made: a chart made after another widget's canvas changed size would make the
+ * browser lay the page out again as it sets its first font, once per chart.
+ */
+function sizeCanvas(canvas: HTMLCanvasElement, { width, height }: BoxSize): void {
+  Object.assign(canvas.style, { display: 'block', boxSizing: 'border-box', width: `${tenth(width)}px`, height: `${tenth(height)}px` });
+  canvas.width = Math.floor(tenth(tenth(width) * devicePixelRatio));
+  canvas.height = Math.floor(tenth(tenth(height) * devicePixelRatio));
+}
 
 export class ChartController implements ReactiveController {
   /** Within a viewport's height of being seen, when last looked: its updates go first when the main thread is busy. */
@@ -72,6 +89,7 @@ export class ChartController implements ReactiveController {
   private boxSize?: BoxSize;
   private stopWatchingBox?: () => void;
   private printing = false;
+  private measureLater?: ReturnType<typeof setTimeout>;
   private readonly forcedColors = matchMedia('(forced-colors: active)');
   /** Reader preferences that change how the chart is drawn (reduced motion comes through the count-up's `redraw`). */
   private readonly preferences = [this.forcedColors, matchMedia('(prefers-color-scheme: dark)')];
@@ -107,6 +125,8 @@ export class ChartController implements ReactiveController {
     // The box and its last size are kept: a widget put back (a framework moving it) draws at once, and is resized if it must be.
     this.stopWatchingBox?.();
     this.stopWatchingBox = undefined;
+    clearTimeout(this.measureLater);
+    this.measureLater = undefined;
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -140,7 +160,12 @@ export class ChartController implements ReactiveController {
     // being printed cannot wait for it, and pays for one layout.
     if (!this.boxSize && this.printing && this.box) this.onBoxSize(this.box.getBoundingClientRect());
     const size = this.boxSize;
-    if (!input || !canvas || !size || !this.host.isConnected) return;
+    if (!input || !canvas || !this.host.isConnected) return;
+    if (!size) {
+      // A page with no frames (a background tab) gets no report: it is measured once, a little later.
+      this.measureLater ??= setTimeout(this.measureBox, MEASURE_LATER_MS);
+      return;
+    }
     const code = chartCode.loaded;
     if (!code) {
       this.stopWaitingForView ??= whenNearViewport(this.host, () => {
@@ -177,7 +202,16 @@ export class ChartController implements ReactiveController {
     if (!width || !height) return;
     this.boxSize = { width, height };
     if (this.chart) this.chart.resize(this.boxSize);
-    else if (this.stale) this.host.requestUpdate();
+    else {
+      const canvas = this.parts.canvas();
+      if (canvas) sizeCanvas(canvas, this.boxSize);
+      if (this.stale) this.host.requestUpdate();
+    }
+  };
+
+  private readonly measureBox = (): void => {
+    this.measureLater = undefined;
+    if (!this.boxSize && this.box?.isConnected) this.onBoxSize(this.box.getBoundingClientRect());
   };
 
   private async load(): Promise<void> {
