@@ -30,17 +30,17 @@ const KB = 1024;
 const BUDGETS = {
   entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
   'first-paint': {
-    budget: 17.6 * KB,
+    budget: 17.8 * KB,
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
   chart: { budget: 38.4 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 55.8 * KB,
+    budget: 56.0 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },
-  total: { budget: 64.3 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
+  total: { budget: 64.5 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
     budget: 2 * KB,
