@@ -170,6 +170,7 @@ export class CeopStats extends LitElement {
     canvas: () => this.canvas,
     palette: () => this.card,
     input: () => this.chartInput(),
+    printing: () => this.print.printing,
   });
   private readonly countUp = new CountUpController(this, () => this.chart.redraw());
   private readonly print = new PrintController(this);

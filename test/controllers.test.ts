@@ -336,6 +336,7 @@ describe('controllers', () => {
         canvas: () => this.renderRoot.querySelector('canvas') ?? undefined,
         palette: () => this.renderRoot.querySelector('.palette') ?? undefined,
         input: () => this.chartInput(),
+        printing: () => false,
       });
 
       /** Shows other options: what changed is drawn after the next update. */

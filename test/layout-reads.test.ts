@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 
-type LayoutCount = { layouts: number; styles: number } | false;
+type LayoutCount = { layouts: number } | false;
 const layoutCount = () => executeServerCommand<LayoutCount, undefined>('layout-count');
 async function layouts(): Promise<number> {
   const count = await layoutCount();

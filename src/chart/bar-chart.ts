@@ -4,16 +4,12 @@
  * Chart per canvas, updated in place when the data or colours change.
  */
 import { BarController, BarElement, CategoryScale, Chart, DomPlatform, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
+import type { BoxSize } from '../runtime/box-size.js';
 import { YearTooltip } from './year-tooltip.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
-/** The content box of a chart's box, in CSS pixels, as the widget's ResizeObserver last reported it. */
-export interface BoxSize {
-  width: number;
-  height: number;
-}
-
+/** Each canvas's box, as the widget's ResizeObserver last reported it. */
 const boxSizes = new WeakMap<HTMLCanvasElement, BoxSize>();
 
 /**
@@ -29,8 +25,10 @@ const boxSizes = new WeakMap<HTMLCanvasElement, BoxSize>();
 class KnownSizePlatform extends DomPlatform {
   override getMaximumSize(canvas: HTMLCanvasElement, width?: number, height?: number): BoxSize {
     const known = boxSizes.get(canvas);
-    const round = (value: number) => Math.round(value * 10) / 10;
-    return { width: round(width ?? known?.width ?? 0), height: round(height ?? known?.height ?? 0) };
+    // Chart.js's rounding, as sizeCanvas rounds: not imported from it, so that this chunk needs nothing from the
+    // element's and the loader can fetch the two side by side.
+    const toTenth = (value: number) => Math.round(value * 10) / 10;
+    return { width: toTenth(width ?? known?.width ?? 0), height: toTenth(height ?? known?.height ?? 0) };
   }
 
   override addEventListener(chart: Chart, type: string, listener: Parameters<DomPlatform['addEventListener']>[2]): void {
@@ -294,13 +292,8 @@ export class BarChart {
   ) {
     this.settings = { model, colors, animate };
     if (canvas.parentElement) this.tooltip = new YearTooltip(canvas.parentElement);
+    // The canvas comes sized for its box (sizeCanvas), so Chart.js reads no computed style as it starts.
     boxSizes.set(canvas, size);
-    // Chart.js reads the canvas's used size when it has no width or height attributes of its own. The widget has
-    // usually sized it already; setting the same size again would still clear it and mark it for layout.
-    const width = Math.floor(size.width * devicePixelRatio);
-    const height = Math.floor(size.height * devicePixelRatio);
-    if (!canvas.hasAttribute('width')) canvas.width = width;
-    if (!canvas.hasAttribute('height')) canvas.height = height;
     const config: BarConfig = {
       type: 'bar',
       platform: KnownSizePlatform,

@@ -11,6 +11,7 @@ import { formatCount } from '../display/format.js';
 import type { Series } from '../display/series.js';
 import type { Messages } from '../messages/en.js';
 import { counterLabel } from '../messages/index.js';
+import { sizeCanvas } from '../runtime/box-size.js';
 
 export interface DownloadInput {
   /** The widget: its width, its shadow root's fonts and layout, and where temporary elements go. */
@@ -229,15 +230,9 @@ function paint(input: PictureInput, layout: Layout, stage: HTMLDivElement, chart
   context.fillStyle = colors.background;
   context.fillRect(0, 0, width, height);
   const chartCanvas = stage.querySelector('canvas')!;
-  const { width: stageWidth, height: stageHeight } = stage.getBoundingClientRect();
-  const chart = new input.chartCode.BarChart(
-    chartCanvas,
-    { width: stageWidth, height: stageHeight },
-    input.model,
-    colors,
-    false,
-    () => undefined,
-  );
+  const stageSize = stage.getBoundingClientRect();
+  sizeCanvas(chartCanvas, stageSize);
+  const chart = new input.chartCode.BarChart(chartCanvas, stageSize, input.model, colors, false, () => undefined);
   try {
     chart.setPixelRatio(scale);
     // The chart's bitmap is now at the picture's scale: drawn pixel for pixel, so it stays sharp.

@@ -10,11 +10,11 @@
  * that size is known, and never measures the page itself.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BarChart, BarChartColors, BarChartModel, BoxSize } from '../chart/bar-chart.js';
+import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
 import { formatCount } from '../display/format.js';
 import type { Series } from '../display/series.js';
 import type { Messages } from '../messages/en.js';
-import { watchBoxSize } from '../runtime/box-size.js';
+import { sizeCanvas, watchBoxSize, type BoxSize } from '../runtime/box-size.js';
 import { emit } from '../runtime/emit.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js';
@@ -48,26 +48,13 @@ interface Parts {
   palette(): Element | undefined;
   /** What to draw now, or undefined when there is nothing to draw. */
   input(): ChartInput | undefined;
+  /** Whether the page is being printed (the element's PrintController). */
+  printing(): boolean;
 }
 
 const PRINT_PIXEL_RATIO = 3;
 /** How long a chart waits for its box's size from the ResizeObserver, which reports in the next frame, before it measures the box itself. */
 const MEASURE_LATER_MS = 250;
-
-/** Chart.js's rounding: CSS sizes to a tenth of a pixel, the bitmap down to whole device pixels. */
-const tenth = (value: number) => Math.round(value * 10) / 10;
-
-/**
- * Gives a canvas the size, in CSS and device pixels, that Chart.js will give
- * it. Every box reported in a frame is sized in one go, before any chart is
- * made: a chart made after another widget's canvas changed size would make the
- * browser lay the page out again as it sets its first font, once per chart.
- */
-function sizeCanvas(canvas: HTMLCanvasElement, { width, height }: BoxSize): void {
-  Object.assign(canvas.style, { display: 'block', boxSizing: 'border-box', width: `${tenth(width)}px`, height: `${tenth(height)}px` });
-  canvas.width = Math.floor(tenth(tenth(width) * devicePixelRatio));
-  canvas.height = Math.floor(tenth(tenth(height) * devicePixelRatio));
-}
 
 export class ChartController implements ReactiveController {
   /** Within a viewport's height of being seen, when last looked: its updates go first when the main thread is busy. */
@@ -88,7 +75,6 @@ export class ChartController implements ReactiveController {
   private box?: Element;
   private boxSize?: BoxSize;
   private stopWatchingBox?: () => void;
-  private printing = false;
   private measureLater?: ReturnType<typeof setTimeout>;
   private readonly forcedColors = matchMedia('(forced-colors: active)');
   /** Reader preferences that change how the chart is drawn (reduced motion comes through the count-up's `redraw`). */
@@ -158,7 +144,7 @@ export class ChartController implements ReactiveController {
     const canvas = this.parts.canvas();
     // Without a size yet, the ResizeObserver's first report (in the next frame) asks for the update that draws; a page
     // being printed cannot wait for it, and pays for one layout.
-    if (!this.boxSize && this.printing && this.box) this.onBoxSize(this.box.getBoundingClientRect());
+    if (this.parts.printing()) this.measureBox();
     const size = this.boxSize;
     if (!input || !canvas || !this.host.isConnected) return;
     if (!size) {
@@ -184,13 +170,14 @@ export class ChartController implements ReactiveController {
     if (this.chart) this.chart.update(model, colors, input.animate);
     else {
       this.chart = new code.BarChart(canvas, size, model, colors, input.animate, this.onDrawn);
-      if (this.printing) this.chart.setPixelRatio(PRINT_PIXEL_RATIO);
+      if (this.parts.printing()) this.chart.setPixelRatio(PRINT_PIXEL_RATIO);
     }
   }
 
   private watchBox(): void {
+    // Runs after every update (the count-up's too): the box is looked up again only when the one watched has gone.
+    if (this.stopWatchingBox && this.box?.isConnected) return;
     const box = this.parts.canvas()?.parentElement ?? undefined;
-    if (box === this.box && this.stopWatchingBox) return;
     this.stopWatchingBox?.();
     if (box !== this.box) this.boxSize = undefined;
     this.box = box;
@@ -209,7 +196,9 @@ export class ChartController implements ReactiveController {
     }
   };
 
+  /** Measures the box, once, when it has no reported size: a forced layout, for a page that cannot wait for the report. */
   private readonly measureBox = (): void => {
+    clearTimeout(this.measureLater);
     this.measureLater = undefined;
     if (!this.boxSize && this.box?.isConnected) this.onBoxSize(this.box.getBoundingClientRect());
   };
@@ -283,13 +272,11 @@ export class ChartController implements ReactiveController {
   };
 
   private readonly onBeforePrint = (): void => {
-    this.printing = true;
     if (!chartCode.loaded) void this.load();
     this.chart?.setPixelRatio(PRINT_PIXEL_RATIO);
   };
 
   private readonly onAfterPrint = (): void => {
-    this.printing = false;
     this.chart?.setPixelRatio(undefined);
   };
 }

@@ -7,7 +7,13 @@
  * change the size of a box it watches (a widget as wide as its content), which
  * the browser reports as a ResizeObserver loop error on the host page.
  */
-type Listener = (size: { width: number; height: number }) => void;
+/** A chart box's content box, in CSS pixels. */
+export interface BoxSize {
+  width: number;
+  height: number;
+}
+
+type Listener = (size: BoxSize) => void;
 
 const listeners = new Map<Element, Listener>();
 const pending = new Map<Element, DOMRectReadOnly>();
@@ -32,4 +38,20 @@ export function watchBoxSize(element: Element, listener: Listener): () => void {
     pending.delete(element);
     observer?.unobserve(element);
   };
+}
+
+/** Chart.js's rounding of CSS sizes, to a tenth of a pixel. */
+const toTenth = (value: number): number => Math.round(value * 10) / 10;
+
+/**
+ * Gives a canvas the size, in CSS and device pixels, that Chart.js gives it
+ * for a box of this size, so Chart.js finds it sized and reads nothing. The
+ * widget sizes every canvas reported in a frame in one go, before any chart
+ * is made: a chart made after another widget's canvas changed size would make
+ * the browser lay the page out again as it sets its first font.
+ */
+export function sizeCanvas(canvas: HTMLCanvasElement, { width, height }: BoxSize): void {
+  Object.assign(canvas.style, { display: 'block', boxSizing: 'border-box', width: `${toTenth(width)}px`, height: `${toTenth(height)}px` });
+  canvas.width = Math.floor(toTenth(toTenth(width) * devicePixelRatio));
+  canvas.height = Math.floor(toTenth(toTenth(height) * devicePixelRatio));
 }
