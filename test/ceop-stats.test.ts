@@ -126,6 +126,24 @@ describe('<ceop-stats> measures, ranges and highlights', () => {
     expect(above(bars[2]!), 'above 2010/11').to.be.greaterThan(10);
   });
 
+  for (const dir of ['ltr', 'rtl']) {
+    it(`in a column too narrow for "Record" (${dir}): a mark above each record bar and, above the plot, the key`, async () => {
+      const el = await renderWidget({ dir, style: 'width: 280px' });
+      const canvas = canvasOf(el);
+      const bars = readBars(canvas);
+      expect(bars.map((b) => b.color)).to.deep.equal(['record', 'record', 'record', 'record', 'record']);
+      for (const bar of bars) {
+        const mark = countPixels(canvas, { x: bar.left, y: bar.top - 12, w: bar.right - bar.left, h: 10 }, MARKERS.text);
+        expect(mark, `mark above the bar at x=${bar.centre}`).to.be.greaterThan(5);
+      }
+      // The key, its mark and its muted word, in the row above the marks' (and above the value axis's top label).
+      const tallest = Math.min(...bars.map((b) => b.top));
+      const keyRow = { x: 0, y: 0, w: canvas.width, h: tallest - 30 };
+      expect(countPixels(canvas, keyRow, MARKERS.text), "the key's mark").to.be.greaterThan(10);
+      expect(countPixels(canvas, keyRow, MARKERS.muted), "the key's word").to.be.greaterThan(0);
+    });
+  }
+
   it('arrests: five record bars', async () => {
     const el = await renderWidget({ metric: 'arrests' });
     expect(readBars(canvasOf(el)).map((b) => b.color)).to.deep.equal(Array(5).fill('record'));

@@ -123,7 +123,7 @@ export function layoutProblems(host: HTMLElement, { bars }: LayoutExpectation = 
     boxes.push({ what: 'the chart', rect });
     const drawn = readBars(canvas);
     if (drawn.length !== bars) problems.push(`the chart shows ${drawn.length} bars, not ${bars}`);
-    problems.push(...labelCollisions(canvas, drawn));
+    problems.push(...labelCollisions(canvas, drawn), ...labelsAtTheEdge(canvas));
   }
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
@@ -141,6 +141,28 @@ function near(data: Uint8ClampedArray, i: number, [r, g, b]: Rgb, tolerance: num
     Math.abs(data[i + 2]! - b) <= tolerance &&
     data[i + 3]! > 128
   );
+}
+
+/**
+ * Text drawn on the canvas must not run off its sides: ink in its first or
+ * last column of pixels is a label cut off there (a rotated year at the
+ * start of the axis, say).
+ */
+function labelsAtTheEdge(canvas: HTMLCanvasElement): string[] {
+  const { width, height } = canvas;
+  if (width < 2 || height < 1) return [];
+  const context = canvas.getContext('2d')!;
+  const problems: string[] = [];
+  for (const [side, x] of [
+    ['left', 0],
+    ['right', width - 1],
+  ] as const) {
+    const { data } = context.getImageData(x, 0, 1, height);
+    let ink = 0;
+    for (let y = 0; y < height; y++) if (near(data, y * 4, MARKERS.text, 100) || near(data, y * 4, MARKERS.muted, 100)) ink++;
+    if (ink > 0) problems.push(`text on the chart runs off its ${side} edge (${ink} px of ink in its ${side}most column)`);
+  }
+  return problems;
 }
 
 /**

@@ -29,6 +29,7 @@ const CONFIGURATIONS: Record<string, Configuration> = {
   'networks (notes) with downloads': { attributes: { metric: 'networks', downloads: true }, bars: 3 },
   'Welsh with downloads': { attributes: { locale: 'cy', downloads: true, metric: 'networks' }, bars: 3 },
   'a 200-character heading and a long summary': { attributes: { heading: LONG_HEADING.slice(0, 200), summary: LONG_SUMMARY }, bars: 5 },
+  'right to left': { attributes: { dir: 'rtl' }, bars: 5 },
   'table view, networks, Welsh': { attributes: { metric: 'networks', locale: 'cy' }, bars: 3, tableView: true },
 };
 

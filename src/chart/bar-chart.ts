@@ -3,7 +3,18 @@
  * needs (so the rest of Chart.js is tree-shaken away), with a tooltip of our own (year-tooltip.ts), and keeps one
  * Chart per canvas, updated in place when the data or colours change.
  */
-import { BarController, BarElement, CategoryScale, Chart, DomPlatform, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DomPlatform,
+  LinearScale,
+  layouts,
+  type ChartConfiguration,
+  type Plugin,
+  type Scale,
+} from 'chart.js';
 import type { BoxSize } from '../runtime/box-size.js';
 import { YearTooltip } from './year-tooltip.js';
 
@@ -93,6 +104,8 @@ interface Settings {
   animate: boolean;
   /** The year chosen with the keyboard, outlined in the accent colour. */
   focused?: number;
+  /** Marks and a key replace the labels above the bars: the slots are too narrow for them (marksPlugin). */
+  marks: boolean;
   /** The year under the pointer. */
   hovered?: number;
 }
@@ -141,18 +154,48 @@ function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): n
   return width;
 }
 
-/** Room the value axis and the chart's own spacing take from the canvas's width, at most: slots are estimated with it before the layout. */
+/** A year's width on the axis. */
+function slotWidth(chart: Chart): number {
+  const x = chart.scales.x!;
+  // Negative on a reversed (right-to-left) axis.
+  return Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) || chart.chartArea.width;
+}
+
+/** Room the value axis and the chart's own spacing take from the canvas's width, at most: slots are guessed with it before the first layout. */
 const AXIS_ALLOWANCE = 64;
 
+/** Room above the plot: a row for the labels over the tallest bars, and one for the key when marks replace them. */
+const roomAbove = (marks: boolean) => ({ top: LABEL_ROW * (marks ? 2 : 1) });
+
+/** Whether marks replace the labels above the bars where each year has this slot. */
+function needsMarks(ctx: CanvasRenderingContext2D, slot: number, { model, colors }: Settings): boolean {
+  return model.highlighted.some(Boolean) && labelFit(ctx, model.highlightLabel, slot, colors.fontFamily) === undefined;
+}
+
 /**
- * Whether the labels above the bars give way to marks and a key. Decided from
- * the canvas's width, before Chart.js lays the chart out, since the key needs
- * a row of its own above the plot.
+ * Decides, once Chart.js has laid the chart out, whether the labels above the
+ * bars give way to marks and a key, from the slot each year really has. The
+ * key needs a row of its own above the plot, so when the decision changes the
+ * chart is laid out once more with that row (only the plot's height changes,
+ * not its slots). The decision before, or a guess from the canvas's width,
+ * holds in most layouts, which then cost one pass. (The guess alone missed
+ * the room a right-to-left axis gives its rotated labels, and drew "Record"
+ * across the gaps between bars.)
  */
-function usesMarks(chart: { width: number; ctx: CanvasRenderingContext2D }, { model, colors }: Settings): boolean {
-  if (!model.highlighted.some(Boolean)) return false;
-  const slot = (chart.width - AXIS_ALLOWANCE) / Math.max(1, model.labels.length);
-  return labelFit(chart.ctx, model.highlightLabel, slot, colors.fontFamily) === undefined;
+function marksPlugin(settings: Settings): Plugin<'bar'> {
+  return {
+    id: 'ceopMarks',
+    afterLayout(chart) {
+      const marks = needsMarks(chart.ctx, slotWidth(chart), settings);
+      if (marks === settings.marks) return;
+      settings.marks = marks;
+      // Through the resolved options: Chart.js has cached them for this update, and writes the value through to the configuration.
+      chart.options.layout!.padding = roomAbove(marks);
+      layouts.update(chart, chart.width, chart.height);
+      // As Chart.js does after its own layout: each scale places its pixels in its new box.
+      for (const box of chart.boxes) (box as Partial<Scale>).configure?.();
+    },
+  };
 }
 
 function drawMark(ctx: CanvasRenderingContext2D, centre: number, bottom: number): void {
@@ -173,8 +216,7 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
       const { ctx, chartArea } = chart;
       const bars = chart.getDatasetMeta(0).data;
       const x = chart.scales.x!;
-      // Negative on a reversed (right-to-left) axis.
-      const slot = Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) || chartArea.width;
+      const slot = slotWidth(chart);
       ctx.save();
       ctx.textAlign = 'center';
       ctx.textBaseline = 'bottom';
@@ -189,8 +231,7 @@ function markerPlugin(settings: Settings): Plugin<'bar'> {
           chartArea.bottom - chartArea.top + LABEL_FONT_SIZE + 4,
         );
       }
-      const marks = usesMarks(chart, settings);
-      // Text never wider than its slot: at the smallest size if the estimate before the layout was generous.
+      const marks = settings.marks;
       const fit = marks ? undefined : (labelFit(ctx, model.highlightLabel, slot, colors.fontFamily) ?? MIN_LABEL_FONT_SIZE);
       if (marks) drawKey(chart, settings);
       model.values.forEach((value, i) => {
@@ -234,6 +275,28 @@ function drawKey(
 
 const BAR_ANIMATION_MS = 600;
 
+interface LabelSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * Room at each end of a reversed (right-to-left) year axis for its rotated
+ * labels. Chart.js makes that room from the first tick as if it were at the
+ * left; reversed, it is at the right, so the label at the left ran off the
+ * canvas. Chart.js's own sum, from the tick drawn at each end; it has measured
+ * the labels already (its _labelSizes), so this sets no font and reads no style.
+ */
+function padReversedLabels(scale: Scale): void {
+  const sizes = (scale as unknown as { _labelSizes?: { first: LabelSize; last: LabelSize } | null })._labelSizes;
+  if (!scale.labelRotation || !sizes || scale.ticks.length === 0) return;
+  const angle = (scale.labelRotation * Math.PI) / 180;
+  const padding = (scale.options as { ticks?: { padding?: number } }).ticks?.padding ?? 0;
+  const room = (needed: number, offset: number) => Math.max(((needed - offset + padding) * scale.width) / (scale.width - offset), 0);
+  scale.paddingLeft = room(Math.cos(angle) * sizes.last.width, scale.getPixelForTick(scale.ticks.length - 1) - scale.left);
+  scale.paddingRight = room(Math.sin(angle) * sizes.first.height, scale.right - scale.getPixelForTick(0));
+}
+
 function applySettings(config: BarConfig, { model, colors, animate }: Settings): void {
   const font = { family: colors.fontFamily, size: LABEL_FONT_SIZE };
   config.data.labels = model.labels;
@@ -249,7 +312,13 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
   }
   const options = config.options!;
   const scales = options.scales!;
-  scales.x = { reverse: model.rtl, grid: { display: false }, ticks: { color: colors.text, font }, border: { color: colors.grid } };
+  scales.x = {
+    reverse: model.rtl,
+    grid: { display: false },
+    ticks: { color: colors.text, font },
+    border: { color: colors.grid },
+    ...(model.rtl && { afterFit: padReversedLabels }),
+  };
   scales.y = {
     position: model.rtl ? 'right' : 'left',
     beginAtZero: true,
@@ -290,7 +359,10 @@ export class BarChart {
     animate: boolean,
     onDrawn: () => void,
   ) {
-    this.settings = { model, colors, animate };
+    this.settings = { model, colors, animate, marks: false };
+    // A first guess, so that the first layout is usually the only one.
+    const context = canvas.getContext('2d');
+    if (context) this.settings.marks = needsMarks(context, (size.width - AXIS_ALLOWANCE) / Math.max(1, model.labels.length), this.settings);
     if (canvas.parentElement) this.tooltip = new YearTooltip(canvas.parentElement);
     // The canvas comes sized for its box (sizeCanvas), so Chart.js reads no computed style as it starts.
     boxSizes.set(canvas, size);
@@ -303,13 +375,12 @@ export class BarChart {
         maintainAspectRatio: false,
         // An object even without motion: Chart.js calls onComplete only then.
         animation: { onComplete: () => onDrawn() },
-        // Above the plot, a row for the labels over the tallest bars, and one for the key when marks replace them.
-        layout: { padding: ({ chart }) => ({ top: LABEL_ROW * (usesMarks(chart, this.settings) ? 2 : 1) }) },
+        layout: { padding: roomAbove(this.settings.marks) },
         scales: {},
         // A not-reported year has no bar; index mode still finds its slot.
         interaction: { mode: 'index', intersect: false },
       },
-      plugins: [markerPlugin(this.settings), hoverPlugin(this.settings, () => this.showTooltip())],
+      plugins: [marksPlugin(this.settings), markerPlugin(this.settings), hoverPlugin(this.settings, () => this.showTooltip())],
     };
     applySettings(config, this.settings);
     this.chart = new Chart(canvas, config);
