@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { styles } from './ceop-stats.styles.js';
 import { chartKeyAction } from './display/chart-keys.js';
 import { themeOf, parseFetchOptions } from './element/attributes.js';
@@ -91,84 +90,103 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  */
 export class CeopStats extends LitElement {
   static override styles = styles;
-
-  @query('canvas') private canvas?: HTMLCanvasElement;
-  /** Holds the palette (see the styles), so colours are read from it. */
-  @query('.card') private card?: HTMLElement;
+  /** Lit's reactive properties, declared here rather than by decorators: Lit's decorator code and a call per field cost the first paint half a kilobyte. Each field's documentation is at the field. */
+  static override properties: PropertyDeclarations = {
+    metric: { reflect: true },
+    from: { reflect: true },
+    to: { reflect: true },
+    highlight: { reflect: true },
+    heading: { reflect: true },
+    summary: { reflect: true },
+    locale: { reflect: true },
+    noAnimation: { type: Boolean, reflect: true, attribute: 'no-animation' },
+    theme: { reflect: true },
+    src: { reflect: true },
+    credentials: { reflect: true },
+    timeout: { reflect: true },
+    sourceLabel: { reflect: true, attribute: 'source-label' },
+    sourceUrl: { reflect: true, attribute: 'source-url' },
+    noSource: { type: Boolean, reflect: true, attribute: 'no-source' },
+    downloads: { type: Boolean, reflect: true },
+    tableShown: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    downloadFailed: { state: true, attribute: false },
+  };
 
   /** The reader chose the table instead of the chart. */
-  @state() private tableShown = false;
+  private tableShown = false;
   /** What the live region last said about a year chosen with the keyboard. */
-  @state() private announcement = '';
+  private announcement = '';
   /** The last download failed: said beside the buttons until the next try. */
-  @state() private downloadFailed = false;
+  private downloadFailed = false;
 
   /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure (`children` in the bundled figures). */
-  @property({ reflect: true }) metric?: string;
+  metric?: string;
 
   /** First year shown, by the calendar year it starts in: `2008` is 2008/09. Default: the first year. */
-  @property({ reflect: true }) from?: string;
+  from?: string;
 
   /** Last year shown, by the calendar year it starts in: `2010` is 2010/11. Default: the last year. */
-  @property({ reflect: true }) to?: string;
+  to?: string;
 
   /**
    * Which bars stand out: `records` (years higher than every year before), `latest`, or `none`.
    * @default 'records'
    */
-  @property({ reflect: true }) highlight?: string;
+  highlight?: string;
 
   /** The title. Default: the measure's label. */
-  @property({ reflect: true }) heading?: string;
+  heading?: string;
 
   /** The sentence under the title, and the chart's description. Default: generated from the data, such as "Arrests: 513 in 2010/11, a record for the fifth year in a row and 23% more than in 2009/10. 1,644 since April 2006." */
-  @property({ reflect: true }) summary?: string;
+  summary?: string;
 
   /** BCP 47 language tag, such as `en-GB`, `cy` or `de`: the numbers' format and the language of every built-in text (English and Welsh; other languages get English texts with their own numbers). Default: the page's `lang`, else the browser's language. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** Show final values at once, without animating the chart or the counters. Default: absent (animated). */
-  @property({ type: Boolean, reflect: true, attribute: 'no-animation' }) noAnimation = false;
+  noAnimation = false;
 
   /**
    * Colour scheme: `light`, `dark`, or `auto` to follow the reader's system.
    * @default 'auto'
    */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
 
   /** URL of a JSON dataset (http, https or relative), in the schema of "Your own data" in the README. Takes precedence over inline JSON and a child table. Default: the child JSON or table, else the bundled figures. */
-  @property({ reflect: true }) src?: string;
+  src?: string;
 
   /**
    * Whether the `src` request sends cookies: `omit`, `same-origin` or `include`.
    * @default 'omit'
    */
-  @property({ reflect: true }) credentials?: string;
+  credentials?: string;
 
   /**
    * Milliseconds to wait for `src` before giving up, 1 to 120000.
    * @default '10000'
    */
-  @property({ reflect: true }) timeout?: string;
+  timeout?: string;
 
   /** Text of the source line, instead of the data's source. The link stays the data's unless `source-url` is given. Default: the data's source label. */
-  @property({ reflect: true, attribute: 'source-label' }) sourceLabel?: string;
+  sourceLabel?: string;
 
   /** Link of the source line (http or https), instead of the data's. Default: the data's source link, if any. */
-  @property({ reflect: true, attribute: 'source-url' }) sourceUrl?: string;
+  sourceUrl?: string;
 
   /** Hide the source line. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-source' }) noSource = false;
+  noSource = false;
 
   /** Show "Download data (CSV)" and "Download image (PNG)" buttons under the chart: the table's figures as a spreadsheet file, and a picture of the heading, chart, totals and source. Default: absent (no buttons). */
-  @property({ type: Boolean, reflect: true }) downloads = false;
+  downloads = false;
 
   private readonly language = new LanguageController(this);
   /** An editor's table is read in the widget's locale, else the page's. */
   private readonly data = new DataController(this, () => this.language.currentLocale());
   private readonly chart = new ChartController(this, {
-    canvas: () => this.canvas,
-    palette: () => this.card,
+    canvas: () => this.renderRoot.querySelector('canvas') ?? undefined,
+    // The card holds the palette (see the styles), so colours are read from it.
+    palette: () => this.renderRoot.querySelector<HTMLElement>('.card') ?? undefined,
     input: () => this.chartInput(),
     printing: () => this.print.printing,
   });
