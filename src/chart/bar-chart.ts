@@ -15,10 +15,47 @@ import {
   type Plugin,
   type Scale,
 } from 'chart.js';
+import type { Series } from '../display/series.js';
 import type { BoxSize } from '../runtime/box-size.js';
 import { YearTooltip } from './year-tooltip.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
+
+/** What the chart shows of a widget's series. */
+export function chartModel(series: Series, notReportedLabel: string, formatValue: (value: number) => string, rtl: boolean): BarChartModel {
+  return {
+    labels: series.labels,
+    values: series.values,
+    highlighted: series.highlighted,
+    highlightLabel: series.highlightLabel,
+    notReportedLabel,
+    describe: (index) => series.details[index] ?? [],
+    formatValue,
+    rtl,
+  };
+}
+
+/**
+ * The chart's colours and font, from the resolved custom properties of the
+ * element that holds the palette (a canvas inherits no CSS), so that CSS
+ * themes the canvas too. Here rather than in the element's chunk: only a
+ * chart needs them, and the first paint does not wait for their bytes.
+ */
+export function readColors(palette: Element, forced: boolean): BarChartColors {
+  const style = getComputedStyle(palette);
+  const read = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    bar: read('--_bar'),
+    highlight: read('--_record'),
+    text: read('--_text'),
+    muted: read('--_muted'),
+    grid: read('--_grid'),
+    background: read('--_background'),
+    accent: read('--_accent'),
+    fontFamily: style.fontFamily || 'sans-serif',
+    forced,
+  };
+}
 
 /** Each canvas's box, as the widget's ResizeObserver last reported it. */
 const boxSizes = new WeakMap<HTMLCanvasElement, BoxSize>();

@@ -21,6 +21,7 @@ import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js
 import { watchStyle } from '../runtime/style-watch.js';
 
 const chartCode = lazyChunk(() => import('../chart/bar-chart.js'));
+type ChartCode = Awaited<ReturnType<typeof chartCode.load>>;
 
 /** The chart chunk, loading it if need be: a picture of the chart needs it even when no chart is on screen. */
 const loadChartCode = () => chartCode.load();
@@ -133,10 +134,9 @@ export class ChartController implements ReactiveController {
   }
 
   /** What a picture of the chart needs: the code, and the model and colours it is drawn with now. */
-  async picture(
-    input: ChartInput,
-  ): Promise<{ chartCode: Awaited<ReturnType<typeof loadChartCode>>; model: BarChartModel; colors: BarChartColors }> {
-    return { chartCode: await loadChartCode(), model: this.model(input, this.readsRtl()), colors: this.readColors() };
+  async picture(input: ChartInput): Promise<{ chartCode: ChartCode; model: BarChartModel; colors: BarChartColors }> {
+    const code = await loadChartCode();
+    return { chartCode: code, ...this.drawing(code, input, this.readsRtl()) };
   }
 
   private sync(): void {
@@ -164,8 +164,7 @@ export class ChartController implements ReactiveController {
     this.readyDetail = input.ready;
     // Read only for a chart about to be drawn: getComputedStyle costs a style recalculation, 50 times over on a page of 50 widgets.
     this.rtl = this.readsRtl();
-    const model = this.model(input, this.rtl);
-    const colors = this.readColors();
+    const { model, colors } = this.drawing(code, input, this.rtl);
     this.drawnColors = JSON.stringify(colors);
     if (this.chart) this.chart.update(model, colors, input.animate);
     else {
@@ -218,37 +217,19 @@ export class ChartController implements ReactiveController {
     else if (this.host.isConnected) this.host.requestUpdate();
   }
 
-  private model({ series, locale, messages }: ChartInput, rtl: boolean): BarChartModel {
-    return {
-      labels: series.labels,
-      values: series.values,
-      highlighted: series.highlighted,
-      highlightLabel: series.highlightLabel,
-      notReportedLabel: messages.notReportedMarker,
-      describe: (index) => series.details[index] ?? [],
-      formatValue: (value) => formatCount(value, locale),
-      rtl,
-    };
-  }
-
   private readsRtl(): boolean {
     return getComputedStyle(this.host).direction === 'rtl';
   }
 
-  /** Colours come from the resolved custom properties, so CSS themes the canvas too. */
-  private readColors(): BarChartColors {
-    const style = getComputedStyle(this.parts.palette() ?? this.host);
-    const read = (name: string) => style.getPropertyValue(name).trim();
+  /** The chart as the code draws it: this widget's figures, direction and colours now. */
+  private drawing(
+    code: ChartCode,
+    { series, locale, messages }: ChartInput,
+    rtl: boolean,
+  ): { model: BarChartModel; colors: BarChartColors } {
     return {
-      bar: read('--_bar'),
-      highlight: read('--_record'),
-      text: read('--_text'),
-      muted: read('--_muted'),
-      grid: read('--_grid'),
-      background: read('--_background'),
-      accent: read('--_accent'),
-      fontFamily: style.fontFamily || 'sans-serif',
-      forced: this.forcedColors.matches,
+      model: code.chartModel(series, messages.notReportedMarker, (value) => formatCount(value, locale), rtl),
+      colors: code.readColors(this.parts.palette() ?? this.host, this.forcedColors.matches),
     };
   }
 
@@ -267,8 +248,10 @@ export class ChartController implements ReactiveController {
 
   /** CSS around the widget changed: redraw if the colours or the direction it gives the chart did. */
   private readonly onStyleChange = (): void => {
-    if (!this.chart) return;
-    if (this.readsRtl() !== this.rtl || JSON.stringify(this.readColors()) !== this.drawnColors) this.redraw();
+    const code = chartCode.loaded;
+    if (!this.chart || !code) return;
+    const colors = code.readColors(this.parts.palette() ?? this.host, this.forcedColors.matches);
+    if (this.readsRtl() !== this.rtl || JSON.stringify(colors) !== this.drawnColors) this.redraw();
   };
 
   private readonly onBeforePrint = (): void => {
