@@ -229,8 +229,13 @@ export class ChartController implements ReactiveController {
   ): { model: BarChartModel; colors: BarChartColors } {
     return {
       model: code.chartModel(series, messages.notReportedMarker, (value) => formatCount(value, locale), rtl),
-      colors: code.readColors(this.parts.palette() ?? this.host, this.forcedColors.matches),
+      colors: this.colors(code),
     };
+  }
+
+  /** The colours the chart is drawn with, read from the palette's resolved custom properties now. */
+  private colors(code: ChartCode): BarChartColors {
+    return code.readColors(this.parts.palette() ?? this.host, this.forcedColors.matches);
   }
 
   private readonly onDrawn = (): void => {
@@ -250,8 +255,7 @@ export class ChartController implements ReactiveController {
   private readonly onStyleChange = (): void => {
     const code = chartCode.loaded;
     if (!this.chart || !code) return;
-    const colors = code.readColors(this.parts.palette() ?? this.host, this.forcedColors.matches);
-    if (this.readsRtl() !== this.rtl || JSON.stringify(colors) !== this.drawnColors) this.redraw();
+    if (this.readsRtl() !== this.rtl || JSON.stringify(this.colors(code)) !== this.drawnColors) this.redraw();
   };
 
   private readonly onBeforePrint = (): void => {
