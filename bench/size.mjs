@@ -36,11 +36,11 @@ const BUDGETS = {
   },
   chart: { budget: 38.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 55.9 * KB,
+    budget: 56.0 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },
-  total: { budget: 64.5 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
+  total: { budget: 64.9 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
     budget: 2 * KB,

@@ -4,8 +4,9 @@ import { chartKeyAction } from './display/chart-keys.js';
 import { themeOf, parseFetchOptions } from './element/attributes.js';
 import { ChartController, chartCodeSettled, type ChartInput } from './element/chart-controller.js';
 import { CountUpController } from './element/count-up-controller.js';
-import { DataController, type DataState } from './element/data-controller.js';
+import { DataController, loadedDataIn, type DataState } from './element/data-controller.js';
 import { download } from './element/download.js';
+import type { HeldRoom } from './element/held-room.js';
 import { LanguageController } from './element/language-controller.js';
 import { PrintController } from './element/print-controller.js';
 import * as region from './element/regions.js';
@@ -192,6 +193,8 @@ export class CeopStats extends LitElement {
   });
   private readonly countUp = new CountUpController(this, () => this.chart.redraw());
   private readonly print = new PrintController(this);
+  /** Made with the code for data from outside the bundle, the only data that arrives after a first render. */
+  private heldRoom?: HeldRoom;
   /** CustomStateSet is missing in older engines, which then only lose the held room for a moment. */
   private readonly states = (this.attachInternals() as Partial<ElementInternals>).states;
 
@@ -266,6 +269,7 @@ export class CeopStats extends LitElement {
 
   protected override updated(): void {
     if (this.view.status !== 'ready') return;
+    this.heldRoom?.hold();
     this.countUp.start();
     // Fetched before the reader opens the table or prints, so neither waits; after the chart's code, which comes first.
     if (this.tableCodePrefetched) return;
@@ -283,6 +287,7 @@ export class CeopStats extends LitElement {
 
   /** Works out what to show, draws the chart again after this update, and reports a new problem once. */
   private updateView(): void {
+    const wasLoading = this.hasUpdated && this.view.status === 'loading';
     this.viewData = this.data.state;
     this.view = widgetView({
       attributes: this,
@@ -292,6 +297,9 @@ export class CeopStats extends LitElement {
       pageLocale: this.language.pageLocale(),
       baseUrl: document.baseURI,
     });
+    // The loading look is still on screen: where it has the chart is where the data's render keeps it.
+    if (wasLoading && this.view.status === 'ready') this.holdRoom()?.measure();
+    else this.heldRoom?.release();
     this.chart.invalidate();
     this.focusedYear = undefined;
     this.announcement = '';
@@ -303,6 +311,11 @@ export class CeopStats extends LitElement {
     }
     // While data loads, the last problem stands: the same problem after a reload is not warned about twice.
     if (this.view.status !== 'loading') this.reportedProblem = problem?.message;
+  }
+
+  private holdRoom(): HeldRoom | undefined {
+    const code = loadedDataIn();
+    return (this.heldRoom ??= code && new code.HeldRoom(this, this.renderRoot));
   }
 
   private chartInput(): ChartInput | undefined {

@@ -293,12 +293,6 @@ describe('accessibility', () => {
       // Charts load as widgets come near the viewport: bring each into view in turn.
       const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
       for (const [i, widget] of widgets.entries()) {
-        // A widget with `src` below the fold is scrolled to once its data is in, as a reader's scroll usually comes after
-        // it: if the reader is quicker, the loading state's room (sized for the bundled figures' texts) gives way to the
-        // data's own texts in view, and the test dataset's shorter ones move its chart up by a line at 360 px (0.06). The
-        // README names that limit. Scrolling to it while it loads made this test pass or fail with the machine's speed.
-        if (widget.hasAttribute('src'))
-          await waitUntil(() => widget.shadowRoot?.querySelector('[part="summary"]'), `widget ${i + 1} data`, { timeout: 8000 });
         widget.scrollIntoView();
         await waitUntil(() => win.__ready > i, `widget ${i + 1} ready`, { timeout: 8000 });
       }

@@ -3,6 +3,8 @@
  * from 127.0.0.1 so no test leaves the machine.
  *
  *   /api/dataset.json?delay=MS&label=TEXT  a valid dataset, optionally late
+ *   /api/dataset.json?gate=KEY             the same, answered once /api/open?gate=KEY is asked for
+ *                                          (a test says when the data arrives, whatever the machine's speed)
  *   /api/status/CODE                       an error status
  *   /api/not-json                          an HTML page
  *   /api/json?body=TEXT                    TEXT as the body, application/json
@@ -27,6 +29,16 @@ const dataset = (label) => ({
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Gates by key: a promise each, resolved when its gate is opened (opened before it is waited at, it is already open). */
+const gates = new Map();
+function gate(key) {
+  if (!gates.has(key)) {
+    let open;
+    gates.set(key, { opened: new Promise((resolve) => (open = resolve)), open });
+  }
+  return gates.get(key);
+}
 
 export async function testApi(context, next) {
   const { path, query } = context;
@@ -55,8 +67,12 @@ export async function testApi(context, next) {
   if (path === '/api/dataset.json') {
     const delay = Math.min(Number(query.delay) || 0, 20000);
     if (delay) await sleep(delay);
+    if (query.gate) await gate(String(query.gate)).opened;
     context.type = 'application/json';
     context.body = JSON.stringify(dataset(String(query.label || 'Cases')));
+  } else if (path === '/api/open') {
+    gate(String(query.gate)).open();
+    context.body = 'open';
   } else if (path.startsWith('/api/status/')) {
     context.status = Number(path.slice('/api/status/'.length)) || 500;
     context.body = 'error page';

@@ -17,6 +17,9 @@ type DataIn = typeof import('../data/data-in.js');
 /** The code for data from outside the bundle, loaded only when some widget has such data. */
 const dataIn = lazyChunk(() => import('../data/data-in.js'));
 
+/** The code for data from outside the bundle, if a widget on the page has needed it: its data is late, and may arrive in view. */
+export const loadedDataIn = (): DataIn | undefined => dataIn.loaded;
+
 export type DataState = { status: 'loading' } | { status: 'ready'; dataset: Dataset } | { status: 'error'; problem: Problem };
 
 /** The state a parse or a fetch leads to. */
