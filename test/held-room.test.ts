@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 import { shadow } from './helpers.js';
@@ -32,9 +32,10 @@ function watchLayoutShifts(): { total: () => number | null; stop: () => void } {
 }
 
 /** A widget with `src` in a 360 px column with a paragraph after it, in its loading look; its data comes when `arrive` is called. */
-async function loadingWidget(label: string) {
+async function loadingWidget(label: string, { belowTheFold = false } = {}) {
   const gate = Math.random().toString(36).slice(2);
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px; font: 16px/1.5 serif">
+    ${belowTheFold ? html`<div style="height: 200vh"></div>` : ''}
     <ceop-stats no-animation src=${`/api/dataset.json?gate=${gate}&label=${encodeURIComponent(label)}`}></ceop-stats>
     <p>After the widget</p>
   </div>`);
@@ -42,10 +43,11 @@ async function loadingWidget(label: string) {
   const after = wrapper.querySelector('p')!;
   await waitUntil(() => el.shadowRoot?.querySelector('.summary-placeholder'), 'the loading look');
   await new Promise((resolve) => requestAnimationFrame(resolve));
-  const ready = oneEvent(el, 'ceop-stats-ready');
   const arrive = async () => {
     await fetch(`/api/open?gate=${gate}`);
-    await ready;
+    // The summary is the data's: the render that replaced the loading look has run (the chart may be drawn later).
+    await waitUntil(() => shadow(el).querySelector('[part="summary"]'), 'the data');
+    await el.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   };
   return { wrapper, el, after, arrive };
@@ -92,6 +94,13 @@ describe('a widget whose data arrives in view', () => {
     window.dispatchEvent(new Event('afterprint'));
     await el.updateComplete;
     expect(gap(), 'no room under the summary').to.be.closeTo(CARD_GAP, 0.5);
+  });
+
+  it('holds no room below the viewport, where nothing a reader sees would move', async () => {
+    const { el, after, arrive } = await loadingWidget('Cases', { belowTheFold: true });
+    await arrive();
+    const loaded = layout(el, after);
+    expect(loaded.toolbarTop! - loaded.summaryBottom!, 'no room under the summary').to.be.closeTo(CARD_GAP, 0.5);
   });
 
   it('holds no room when the texts are longer: the chart goes down to make way for them', async () => {

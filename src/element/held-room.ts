@@ -6,7 +6,8 @@
  * up, and the page below it, in front of a reader who has the widget in view
  * (a layout shift). What the texts leave over stays as room under the summary
  * and at the card's end until the widget's width next changes, or the page is
- * printed: the widget lays out anew then anyway. Longer texts push the chart
+ * printed: the widget lays out anew then anyway. A widget below the viewport
+ * holds nothing. Longer texts push the chart
  * down: that room cannot be known before they come. Part of the chunk for
  * data from outside the bundle, the only data that comes late.
  */
@@ -35,8 +36,9 @@ export class HeldRoom implements ReactiveController {
   measure(): void {
     const parts = this.parts();
     const box = parts?.card.getBoundingClientRect();
-    // Not laid out (hidden, or not in a document yet): nothing a reader sees can move.
-    if (!parts || !box?.width) return;
+    // Not laid out (hidden, or not in a document yet), or below the viewport: nothing a reader sees would move, and
+    // the texts take their own room. Above it, the page after it is in view (and not every engine anchors the scroll).
+    if (!parts || !box?.width || box.top >= innerHeight) return;
     this.measured = { chartTop: parts.chart.getBoundingClientRect().top - box.top, height: box.height };
   }
 
