@@ -298,7 +298,7 @@ export class CeopStats extends LitElement {
       baseUrl: document.baseURI,
     });
     // The loading look is still on screen: where it has the chart is where the data's render keeps it.
-    if (wasLoading && this.view.status === 'ready') this.holdRoom()?.measure();
+    if (wasLoading && this.view.status === 'ready') this.heldRoomOnceLoaded()?.measure();
     else this.heldRoom?.release();
     this.chart.invalidate();
     this.focusedYear = undefined;
@@ -313,7 +313,8 @@ export class CeopStats extends LitElement {
     if (this.view.status !== 'loading') this.reportedProblem = problem?.message;
   }
 
-  private holdRoom(): HeldRoom | undefined {
+  /** The widget's HeldRoom, made once the data-in chunk is here (it always is when data comes after a first render). */
+  private heldRoomOnceLoaded(): HeldRoom | undefined {
     const code = loadedDataIn();
     return (this.heldRoom ??= code && new code.HeldRoom(this, this.renderRoot));
   }

@@ -21,12 +21,14 @@ const CARD_GAP = 12;
 function watchLayoutShifts(): { total: () => number | null; stop: () => void } {
   if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return { total: () => null, stop: () => {} };
   let sum = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) sum += (entry as PerformanceEntry & { value: number }).value;
-  });
+  const add = (entries: PerformanceEntryList) => entries.forEach((entry) => (sum += (entry as PerformanceEntry & { value: number }).value));
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
   observer.observe({ type: 'layout-shift' });
   return {
-    total: () => (observer.takeRecords().forEach((entry) => (sum += (entry as PerformanceEntry & { value: number }).value)), sum),
+    total: () => {
+      add(observer.takeRecords());
+      return sum;
+    },
     stop: () => observer.disconnect(),
   };
 }
@@ -88,7 +90,10 @@ describe('a widget whose data arrives in view', () => {
   it('gives the room back when the page is printed: paper has its own width', async () => {
     const { el, after, arrive } = await loadingWidget('Cases');
     await arrive();
-    const gap = () => layout(el, after).toolbarTop! - layout(el, after).summaryBottom!;
+    const gap = () => {
+      const { toolbarTop, summaryBottom } = layout(el, after);
+      return toolbarTop! - summaryBottom!;
+    };
     expect(gap(), 'room under the summary').to.be.greaterThan(CARD_GAP + 1);
     window.dispatchEvent(new Event('beforeprint'));
     window.dispatchEvent(new Event('afterprint'));

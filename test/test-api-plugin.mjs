@@ -67,7 +67,10 @@ export async function testApi(context, next) {
   if (path === '/api/dataset.json') {
     const delay = Math.min(Number(query.delay) || 0, 20000);
     if (delay) await sleep(delay);
-    if (query.gate) await gate(String(query.gate)).opened;
+    if (query.gate) {
+      await gate(String(query.gate)).opened;
+      gates.delete(String(query.gate));
+    }
     context.type = 'application/json';
     context.body = JSON.stringify(dataset(String(query.label || 'Cases')));
   } else if (path === '/api/open') {

@@ -7,9 +7,9 @@
  * (a layout shift). What the texts leave over stays as room under the summary
  * and at the card's end until the widget's width next changes, or the page is
  * printed: the widget lays out anew then anyway. A widget below the viewport
- * holds nothing. Longer texts push the chart
- * down: that room cannot be known before they come. Part of the chunk for
- * data from outside the bundle, the only data that comes late.
+ * holds nothing. Longer texts push the chart down: that room cannot be known
+ * before they come. Part of the chunk for data from outside the bundle, the
+ * only data that comes late.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { watchBoxSize } from '../runtime/box-size.js';
