@@ -8,14 +8,16 @@
  * ENGINES=chromium,firefox selects engines (default: all three). An engine
  * whose binary is missing is skipped with a line saying so, unless
  * REQUIRE_ENGINES=1 (set by CI), which makes a missing engine an error.
+ * WEBKIT_LOG=file keeps WebKitWebDriver's and MiniBrowser's output there.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { clearInterval } from 'node:timers';
 import * as puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const BINARIES = {
@@ -112,9 +114,18 @@ async function startWebKitDriver() {
   const display = existsSync(XVFB) ? await startXvfb() : process.env.DISPLAY;
   if (!display) throw new Error('WebKitGTK needs a display: install xvfb');
   const port = await freePort();
-  const driver = own(BINARIES.webkit, [`--port=${port}`], { env: { ...process.env, DISPLAY: display, WAYLAND_DISPLAY: '' } });
-  driver.stdout.resume();
-  driver.stderr.resume();
+  const driver = own(BINARIES.webkit, [`--port=${port}`, '--replace-on-new-session'], {
+    env: { ...process.env, DISPLAY: display, WAYLAND_DISPLAY: '' },
+  });
+  if (process.env.WEBKIT_LOG) {
+    const { createWriteStream } = await import('node:fs');
+    const log = createWriteStream(process.env.WEBKIT_LOG);
+    driver.stdout.pipe(log);
+    driver.stderr.pipe(log);
+  } else {
+    driver.stdout.resume();
+    driver.stderr.resume();
+  }
   await waitFor(
     driver,
     async () => {
@@ -124,6 +135,43 @@ async function startWebKitDriver() {
     'WebKitWebDriver',
   );
   return port;
+}
+
+/**
+ * WebKitGTK's MiniBrowser sometimes exits, or stops answering, in the middle of
+ * a test file under CI load (twice in fresh-clone runs: "invalid session id",
+ * and a WebKitWebDriver request that timed out). wtr's launcher then drops
+ * the rejected start of the next file, an unhandled rejection that stops the
+ * whole run in every engine. This one waits for each start and, when it
+ * fails, ends the old session and starts a new browser for the next file:
+ * the file that was running still fails, the rest still run
+ * (scripts/test-browser.mjs reruns a file an engine crashed in).
+ */
+class RestartingWebdriverLauncher extends WebdriverLauncher {
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    try {
+      await this.driverManager.startSession(id, url);
+    } catch (error) {
+      console.log(
+        `${this.name}: the browser did not open the next test file (${String(error?.message ?? error).split('\n')[0]}); starting a new browser`,
+      );
+      await this.dropSession();
+      await this.ensureManagerInitialized();
+      await this.driverManager.startSession(id, url);
+    }
+  }
+
+  /** stop() keeps a dead session (its deleteSession throws first): forget it here, ended or not. */
+  async dropSession() {
+    clearInterval(this.pendingHeartbeat);
+    const driver = this.driver;
+    this.driver = undefined;
+    this.driverManager = undefined;
+    // A browser that hangs would keep this waiting; the driver replaces its session anyway (--replace-on-new-session).
+    const ended = driver?.deleteSession().catch(() => {});
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10000).unref())]);
+  }
 }
 
 const launchers = {
@@ -138,12 +186,15 @@ const launchers = {
       launchOptions: { browser: 'firefox', executablePath: BINARIES.firefox, headless: true },
     }),
   webkit: async () =>
-    webdriverLauncher({
+    new RestartingWebdriverLauncher({
       automationProtocol: 'webdriver',
       hostname: '127.0.0.1',
       port: await startWebKitDriver(),
       path: '/',
       logLevel: 'error',
+      // A request the browser does not answer in a minute fails once, not after four tries of two minutes each.
+      connectionRetryTimeout: 60000,
+      connectionRetryCount: 0,
       capabilities: {
         browserName: 'MiniBrowser',
         // WebKitWebDriver rejects the BiDi session webdriverio asks for by default.
