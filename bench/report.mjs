@@ -267,7 +267,15 @@ Chart.js charts as the naive page plus its own work for each (Lit's render,
 a shadow root, the heading, counters and table). The naive page draws all its
 charts in one task before the browser paints any; the widget renders in slices
 with frames between them, so its first chart appears after the first slice
-but the last after many. Its chart chunk is smaller than Chart.js's UMD file
+but the last after many. With three, Chart.js's first chart (its code run
+cold) fills a slice alone, and each later one (about 20 ms of Chart.js's
+work in a trace) fills another: the last chart comes two frames after the first, where
+the naive page draws all three in one task. Longer slices for widgets in
+view were measured against these (40 ms, \`npm run bench:ab\`, 9 pairs, on
+2026-12-04): all drawn 0.98 of the time locally and 0.92 on the phone model
+with three, 0.88 and 0.93 with fifty, but fifty's longest task 1.18 and 1.39
+times as long and its total blocking time 1.16 and 1.32 times: not kept.
+Its chart chunk is smaller than Chart.js's UMD file
 (${kb(r.size.measured.chart)} against ${kb(naiveScriptGzip())}, gzip -9), which is what it gains on a slow network.`);
   if (local50)
     notes.push(`Longest task with 50 widgets: ${both(50, (k) => `${k.widget.longestTaskMs.toFixed(0)} ms (naive ${k.naive.longestTaskMs.toFixed(0)} ms)`)}; total blocking
