@@ -14,7 +14,7 @@
  */
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { PROFILES, measureOrRetry, median, readBuild, serve } from './measure.mjs';
+import { PROFILES, measureOrRetry, median, readBuild, serve, warmUp } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, otherwise) => (args.includes(name) ? args[args.indexOf(name) + 1] : otherwise);
@@ -36,8 +36,7 @@ const MEASURES = {
 };
 const url = (which, n) => `http://127.0.0.1:${builds[which].address().port}/widget.html?n=${n}`;
 try {
-  // The browser's first load pays for starting up (1.6 times as long as the next, in an A/A run of one pair): it counts for neither build.
-  for (const which of Object.keys(builds)) await measureOrRetry(browser, url(which, 1), { n: 1, profile: 'local' });
+  await warmUp(browser, [url('base', 1), url('now', 1)]);
   for (const profile of profiles) {
     for (const n of counts) {
       const runs = { base: [], now: [] };

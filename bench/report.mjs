@@ -143,7 +143,7 @@ export function report(results) {
   return `# Benchmarks
 
 Made by \`npm run bench\` on ${results.date.slice(0, 10)}: ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.browser} headless.
-Each figure is the median of ${results.pairs} runs of each page, alternating (the order rotated every round), every run in a fresh browser context (cold cache).
+Each figure is the median of ${results.pairs} runs of each page, alternating (the order rotated every round), every run in a fresh browser context (cold cache), after one load of the widget and the naive page that is not counted (a new browser's first load is its slowest).
 
 ## Pages and measures
 

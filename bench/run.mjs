@@ -26,7 +26,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { SCREENS, measureShift } from './layout-shift.mjs';
 import { runLighthouse } from './lighthouse.mjs';
-import { PROFILES, SETTLE_MS, measureOrRetry, median, readBuild, serve } from './measure.mjs';
+import { PROFILES, SETTLE_MS, measureOrRetry, median, readBuild, serve, warmUp } from './measure.mjs';
 import { LAYOUTS } from './pages.mjs';
 import { report } from './report.mjs';
 import { traceLongTasks } from './trace.mjs';
@@ -73,6 +73,7 @@ const results = {
   cases: {},
 };
 try {
+  await warmUp(browser, [base + PAGES.widget(1), base + PAGES.naive(1)]);
   for (const profile of Object.keys(PROFILES)) {
     results.cases[profile] = {};
     for (const n of COUNTS) {
