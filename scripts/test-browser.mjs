@@ -37,7 +37,8 @@ for (const mode of ['dev', 'prod']) {
     const rerunStatus = engine
       ? spawnSync('npx', ['wtr', '--files', crash.file], {
           stdio: 'inherit',
-          env: { ...process.env, MODE: mode, ENGINES: engine, SUMMARY_NAME: name },
+          // CI's REQUIRE_ENGINES=1 refuses a run without every engine; this one is meant to be one engine, and fails anyway if that one cannot start.
+          env: { ...process.env, MODE: mode, ENGINES: engine, REQUIRE_ENGINES: '', SUMMARY_NAME: name },
         }).status
       : 1;
     const rerun = read(`test-results/${name}.json`) ?? { passed: 0, failed: 1, skipped: 0 };
