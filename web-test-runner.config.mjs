@@ -4,6 +4,7 @@ import { selectBrowsers, stopEnginesPlugin } from './test/browsers.mjs';
 import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
 import { devtoolsPlugin } from './test/devtools-plugin.mjs';
 import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
+import { serverLogPlugin } from './test/server-log-plugin.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { testApi } from './test/test-api-plugin.mjs';
 import { wordpressMiddleware, wordpressPlugin } from './test/wordpress/plugin.mjs';
@@ -30,6 +31,7 @@ export default {
     stopEnginesPlugin,
     captureConsolePlugin,
     devtoolsPlugin,
+    serverLogPlugin,
     readmeSnippetsPlugin({ production: mode === 'prod' }),
     wordpressPlugin,
   ],

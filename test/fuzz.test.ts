@@ -5,11 +5,14 @@
  * valid render whose bars, heading and counters match the data, or the alert
  * with the message of the `ceop-stats-error` event and nothing half-drawn.
  *
- * The seed changes every run and is printed at the start and in any failure.
+ * The seed changes every run and is printed at the start (by the test runner
+ * too, so that an engine that crashes mid-run does not take it along) and in
+ * any failure.
  * To replay a failure, put its seed (and fast-check's `path`, which replays
  * the shrunk case directly) in REPLAY below.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../src/ceop-stats.js';
 import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
@@ -1176,7 +1179,10 @@ async function checkError(
 describe('fuzz: random attributes and mutated datasets', () => {
   it(`${NUM_RUNS} seeded cases: no uncaught error, and bars that match the data or the alert`, async () => {
     const seed = REPLAY.seed ?? Date.now() % 2 ** 31;
-    console.log(`fuzz seed ${seed}${REPLAY.path ? ` path ${REPLAY.path}` : ''}`);
+    // Printed by the test runner too, at once: if the engine crashes mid-run, its console never reaches the output.
+    const seedLine = `fuzz seed ${seed}${REPLAY.path ? ` path ${REPLAY.path}` : ''}`;
+    console.log(seedLine);
+    await executeServerCommand('server-log', seedLine);
     const wrapper = await fixture<HTMLDivElement>(html`<div lang=${PAGE_LOCALE} style="width: 600px"></div>`);
     const log = new EventLog(wrapper);
     const uncaught = watchUncaughtErrors();
