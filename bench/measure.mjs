@@ -81,6 +81,9 @@ export function serve(build) {
 const FILES = new Map();
 const fileBytes = (path) => FILES.get(path) ?? FILES.set(path, readFileSync(path)).get(path);
 
+/** The value after `name` on the command line (`args`), or `otherwise` when it is not given. */
+export const option = (args, name, otherwise) => (args.includes(name) ? args[args.indexOf(name) + 1] : otherwise);
+
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -26,13 +26,13 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { SCREENS, measureShift } from './layout-shift.mjs';
 import { runLighthouse } from './lighthouse.mjs';
-import { PROFILES, SETTLE_MS, measureOrRetry, median, readBuild, serve, warmUp } from './measure.mjs';
+import { PROFILES, SETTLE_MS, measureOrRetry, median, option, readBuild, serve, warmUp } from './measure.mjs';
 import { LAYOUTS } from './pages.mjs';
 import { report } from './report.mjs';
 import { traceLongTasks } from './trace.mjs';
 
 const args = process.argv.slice(2);
-const pairs = Number(args[args.indexOf('--pairs') + 1]) || 7;
+const pairs = Number(option(args, '--pairs')) || 7;
 if (!args.includes('--no-build')) execSync('npm run --silent build', { stdio: 'inherit' });
 
 /** dist/ as it is when the run starts (see readBuild). */

@@ -5,9 +5,9 @@
  * valid render whose bars, heading and counters match the data, or the alert
  * with the message of the `ceop-stats-error` event and nothing half-drawn.
  *
- * The seed changes every run and is printed at the start (by the test runner
- * too, so that an engine that crashes mid-run does not take it along) and in
- * any failure.
+ * The seed changes every run and is printed at the start (by the test
+ * runner, so that an engine that crashes mid-run does not take it along) and
+ * in any failure.
  * To replay a failure, put its seed (and fast-check's `path`, which replays
  * the shrunk case directly) in REPLAY below.
  */
@@ -1179,10 +1179,8 @@ async function checkError(
 describe('fuzz: random attributes and mutated datasets', () => {
   it(`${NUM_RUNS} seeded cases: no uncaught error, and bars that match the data or the alert`, async () => {
     const seed = REPLAY.seed ?? Date.now() % 2 ** 31;
-    // Printed by the test runner too, at once: if the engine crashes mid-run, its console never reaches the output.
-    const seedLine = `fuzz seed ${seed}${REPLAY.path ? ` path ${REPLAY.path}` : ''}`;
-    console.log(seedLine);
-    await executeServerCommand('server-log', seedLine);
+    // Printed by the test runner, at once: a browser's console reaches the output only when its file ends, so a crashed engine would take it along.
+    await executeServerCommand('server-log', `fuzz seed ${seed}${REPLAY.path ? ` path ${REPLAY.path}` : ''}`);
     const wrapper = await fixture<HTMLDivElement>(html`<div lang=${PAGE_LOCALE} style="width: 600px"></div>`);
     const log = new EventLog(wrapper);
     const uncaught = watchUncaughtErrors();
