@@ -11,8 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const ENGINE_OF = { Chromium: 'chromium', Firefox: 'firefox', MiniBrowser: 'webkit' };
-/** More crashes than this in one run is not an engine's bad moment: no reruns. */
-const MAX_RERUNS = 2;
+/**
+ * More crashes than this in one run is not an engine's bad moment: no reruns.
+ * A WebKitGTK that hangs fails the file it was running, and can fail the next
+ * while its replacement starts.
+ */
+const MAX_RERUNS = 4;
 
 /** Arguments after the script's name go to wtr (for example --files test/format.test.ts). */
 const wtr = (env) => spawnSync('npx', ['wtr', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...env } }).status;

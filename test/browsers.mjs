@@ -138,6 +138,14 @@ async function startWebKitDriver() {
 }
 
 /**
+ * The test sessions (one a test file) for which a browser was restarted. The
+ * file may have begun in the old browser, whose end wtr reports as "the page
+ * navigated to another origin", or have missed browserStartTimeout: either
+ * way, an engine's failure, not the file's (test/summary-reporter.mjs).
+ */
+export const restartedSessions = new Set();
+
+/**
  * WebKitGTK's MiniBrowser sometimes exits, or stops answering, in the middle of
  * a test file under CI load (twice in fresh-clone runs: "invalid session id",
  * and a WebKitWebDriver request that timed out). wtr's launcher then drops
@@ -153,6 +161,7 @@ class RestartingWebdriverLauncher extends WebdriverLauncher {
     try {
       await this.driverManager.startSession(id, url);
     } catch (error) {
+      restartedSessions.add(id);
       console.log(
         `${this.name}: the browser did not open the next test file (${String(error?.message ?? error).split('\n')[0]}); starting a new browser`,
       );

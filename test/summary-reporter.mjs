@@ -1,15 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import { restartedSessions } from './browsers.mjs';
 
 /**
  * Counts every test of a run (per browser) and writes the totals to
  * test-results/<name>.json, so that .ci/run can report one honest
  * "N passed, N failed" line over all runs. A test file that errors before
  * its tests finish counts as one failure; one whose browser crashed or hung
- * with no test failed is also listed in `crashed`, for scripts/test-browser.mjs
+ * with no test failed (or whose browser test/browsers.mjs had to restart) is also listed in `crashed`, for scripts/test-browser.mjs
  * to rerun. SUMMARY_NAME, when set, names the file instead.
  */
-const CRASH = /browser disconnected|invalid session id|page crash or hang|UND_ERR_HEADERS_TIMEOUT|Timed out stopping the browser/i;
+// An engine's own failure, never a test's: it died, hung, or stopped answering the driver (WebDriverError, a request
+// timed out) while starting, running or stopping the file.
+const CRASH =
+  /browser disconnected|invalid session id|page crash or hang|UND_ERR_HEADERS_TIMEOUT|Timed out stopping the browser|WebDriverError|Request timed out|unable to create and start a test page/i;
 
 export function summaryReporter(defaultName) {
   const name = process.env.SUMMARY_NAME ?? defaultName;
@@ -31,7 +35,7 @@ export function summaryReporter(defaultName) {
         if (!session.passed && totals.failed === before.failed) {
           totals.failed++;
           const errors = (session.errors ?? []).map((error) => String(error.message ?? error));
-          if (errors.some((message) => CRASH.test(message))) {
+          if (restartedSessions.has(session.id) || errors.some((message) => CRASH.test(message))) {
             totals.crashed.push({
               browser: session.browser.name,
               file: relative(process.cwd(), session.testFile),
