@@ -1,7 +1,7 @@
 /**
  * Test-server command `layout-count`, which only Chrome DevTools can answer:
- * how many times the test's page has been laid out, and its style
- * recalculated, so far (Performance metrics). A test compares two readings to see what some work
+ * how many times the test's page has been laid out so far
+ * (Performance metrics). A test compares two readings to see what some work
  * cost, which no page script can observe. In other engines it returns false
  * and the test skips.
  */
@@ -17,6 +17,6 @@ export const devtoolsPlugin = {
     // Not null or undefined: the test runner takes those for a command no plugin knows.
     if (!page) return false;
     const metrics = await page.metrics();
-    return { layouts: metrics.LayoutCount, styleRecalcs: metrics.RecalcStyleCount };
+    return { layouts: metrics.LayoutCount };
   },
 };

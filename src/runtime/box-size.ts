@@ -52,6 +52,12 @@ const toTenth = (value: number): number => Math.round(value * 10) / 10;
  */
 export function sizeCanvas(canvas: HTMLCanvasElement, { width, height }: BoxSize): void {
   Object.assign(canvas.style, { display: 'block', boxSizing: 'border-box', width: `${toTenth(width)}px`, height: `${toTenth(height)}px` });
-  canvas.width = Math.floor(toTenth(toTenth(width) * devicePixelRatio));
-  canvas.height = Math.floor(toTenth(toTenth(height) * devicePixelRatio));
+  // Set only when they differ, as Chart.js does: setting the same number is still an attribute change to the page's
+  // style (a box measured after 250 ms, then reported by the observer, was sized twice).
+  const bitmap = {
+    width: Math.floor(toTenth(toTenth(width) * devicePixelRatio)),
+    height: Math.floor(toTenth(toTenth(height) * devicePixelRatio)),
+  };
+  if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
+  if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
 }
