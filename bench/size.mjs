@@ -30,13 +30,13 @@ const KB = 1024;
 const BUDGETS = {
   entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
   'first-paint': {
-    budget: 17.3 * KB,
+    budget: 17.4 * KB,
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
   chart: { budget: 38.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 56.0 * KB,
+    budget: 56.1 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },

@@ -54,10 +54,11 @@ export function sizeCanvas(canvas: HTMLCanvasElement, { width, height }: BoxSize
   Object.assign(canvas.style, { display: 'block', boxSizing: 'border-box', width: `${toTenth(width)}px`, height: `${toTenth(height)}px` });
   // Set only when they differ, as Chart.js does: setting the same number is still an attribute change to the page's
   // style (a box measured after 250 ms, then reported by the observer, was sized twice).
-  const bitmap = {
-    width: Math.floor(toTenth(toTenth(width) * devicePixelRatio)),
-    height: Math.floor(toTenth(toTenth(height) * devicePixelRatio)),
-  };
-  if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
-  if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
+  for (const [key, size] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
+    const pixels = Math.floor(toTenth(toTenth(size) * devicePixelRatio));
+    if (canvas[key] !== pixels) canvas[key] = pixels;
+  }
 }
