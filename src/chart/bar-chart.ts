@@ -90,17 +90,16 @@ class KnownSizePlatform extends DomPlatform {
  * again as it starts, to the same numbers: attribute changes that invalidate
  * the page's style, which the next chart's first text measurement then
  * recalculates (50 forced recalculations on a page of 50 charts). Where the
- * sizes differ, Chart.js still sets them, as before.
+ * sizes differ, Chart.js still sets them, as before. A hook of a plugin the
+ * chart has anyway: a plugin of its own cost each chart about 4 KB of heap
+ * (Chart.js keeps an options resolver per plugin per chart).
  */
-const alreadySized: Plugin = {
-  id: 'ceopAlreadySized',
-  beforeInit(chart) {
-    const ratio = chart.options.devicePixelRatio || chart.platform.getDevicePixelRatio();
-    // Read-only in Chart.js's types; its own retinaScale sets it, and compares it with the ratio before touching the canvas.
-    (chart as { currentDevicePixelRatio: number }).currentDevicePixelRatio = ratio;
-    chart.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  },
-};
+function takeCanvasAsSized(chart: Chart): void {
+  const ratio = chart.options.devicePixelRatio || chart.platform.getDevicePixelRatio();
+  // Read-only in Chart.js's types; its own retinaScale sets it, and compares it with the ratio before touching the canvas.
+  (chart as { currentDevicePixelRatio: number }).currentDevicePixelRatio = ratio;
+  chart.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+}
 
 /** Charts on the page, redrawn sharper or softer when the pixel ratio changes (the page zoomed, the window moved to another screen). */
 const liveCharts = new Set<Chart>();
@@ -240,6 +239,7 @@ function needsMarks(ctx: CanvasRenderingContext2D, slot: number, { model, colors
 function marksPlugin(settings: Settings): Plugin<'bar'> {
   return {
     id: 'ceopMarks',
+    beforeInit: takeCanvasAsSized,
     afterLayout(chart) {
       const marks = needsMarks(chart.ctx, slotWidth(chart), settings);
       if (marks === settings.marks) return;
@@ -435,12 +435,7 @@ export class BarChart {
         // A not-reported year has no bar; index mode still finds its slot.
         interaction: { mode: 'index', intersect: false },
       },
-      plugins: [
-        alreadySized,
-        marksPlugin(this.settings),
-        markerPlugin(this.settings),
-        hoverPlugin(this.settings, () => this.showTooltip()),
-      ],
+      plugins: [marksPlugin(this.settings), markerPlugin(this.settings), hoverPlugin(this.settings, () => this.showTooltip())],
     };
     applySettings(config, this.settings);
     this.chart = new Chart(canvas, config);
