@@ -47,7 +47,11 @@ describe('resizes are followed', () => {
     try {
       await loaded;
       const el = frame.contentDocument!.querySelector<CeopStats>('ceop-stats')!;
-      await waitUntil(() => el.shadowRoot?.querySelector('canvas')?.style.width, 'chart drawn', { timeout: 8000 });
+      // Its bars, not its canvas's size: the canvas is sized as soon as its box is laid out, and the chart code can come
+      // later (a busy machine made this test narrow the frame before any bar was drawn).
+      await waitUntil(() => el.shadowRoot?.querySelector('canvas') && layoutProblems(el, { bars: 5 }).length === 0, 'chart drawn', {
+        timeout: 8000,
+      });
       await chartFitsItsBox(el);
       for (const width of [320, 900]) {
         frame.style.width = `${width}px`;
