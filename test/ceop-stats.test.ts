@@ -263,9 +263,9 @@ describe('<ceop-stats> counters', () => {
       // Generous: a starved engine on a busy CI machine may take a while to give the first frames.
       await waitUntil(() => counterValues(el)[0] !== '0', 'counting started', { timeout: 5000 });
       reducedMotion.set(true);
-      // Two frames into a 1.5 s count: only the preference change can have finished it.
-      await nextFrame();
-      await nextFrame();
+      // The update the change asks for, early in a 1.5 s count: only the preference change can have finished it. (Two
+      // frames, as this test waited before, were not always enough for a starved WebKitGTK in CI to run that update.)
+      await el.updateComplete;
       expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     } finally {
       reducedMotion.restore();
