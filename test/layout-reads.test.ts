@@ -11,19 +11,24 @@ async function layouts(): Promise<number> {
   return count.layouts;
 }
 
+/** A grid for 20 widgets, and the widgets, not yet on the page; the chart code is loaded first, so only drawing is measured. */
+async function twentyWidgets(): Promise<{ wrapper: HTMLDivElement; widgets: CeopStats[] }> {
+  const first = await fixture<CeopStats>(html`<ceop-stats no-animation></ceop-stats>`);
+  await oneEvent(first, 'ceop-stats-ready');
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(5, 200px)"></div>`);
+  const widgets = Array.from({ length: 20 }, () => {
+    const el = document.createElement('ceop-stats');
+    el.noAnimation = true;
+    return el;
+  });
+  return { wrapper, widgets };
+}
+
 describe('drawing charts does not make the browser lay the page out to measure them', () => {
   it('20 charts drawn together: no layout but the frames’ own', async function () {
     this.timeout(30000);
     if (!(await layoutCount())) this.skip();
-    // The chart code is loaded first, so only drawing is counted.
-    const first = await fixture<CeopStats>(html`<ceop-stats no-animation></ceop-stats>`);
-    await oneEvent(first, 'ceop-stats-ready');
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(5, 200px)"></div>`);
-    const widgets = Array.from({ length: 20 }, () => {
-      const el = document.createElement('ceop-stats');
-      el.noAnimation = true;
-      return el;
-    });
+    const { wrapper, widgets } = await twentyWidgets();
     let frames = 0;
     let counting = true;
     const countFrames = () => {
@@ -44,14 +49,7 @@ describe('drawing charts does not make the browser lay the page out to measure t
   });
 
   it('no canvas is sized again to the size it has, in every engine: Chart.js takes it as it is', async () => {
-    const first = await fixture<CeopStats>(html`<ceop-stats no-animation></ceop-stats>`);
-    await oneEvent(first, 'ceop-stats-ready');
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(5, 200px)"></div>`);
-    const widgets = Array.from({ length: 20 }, () => {
-      const el = document.createElement('ceop-stats');
-      el.noAnimation = true;
-      return el;
-    });
+    const { wrapper, widgets } = await twentyWidgets();
     const drawn = Promise.all(widgets.map((el) => oneEvent(el, 'ceop-stats-ready')));
     wrapper.append(...widgets);
     // As a page's own MutationObserver would see them. Chart.js set each canvas's width and height again, to the same
