@@ -7,13 +7,14 @@ import { restartedSessions } from './browsers.mjs';
  * test-results/<name>.json, so that .ci/run can report one honest
  * "N passed, N failed" line over all runs. A test file that errors before
  * its tests finish counts as one failure; one whose browser crashed or hung
- * with no test failed (or whose browser test/browsers.mjs had to restart) is also listed in `crashed`, for scripts/test-browser.mjs
- * to rerun. SUMMARY_NAME, when set, names the file instead.
+ * with no test failed, or whose browser test/browsers.mjs had to restart, is
+ * also listed in `crashed`, for scripts/test-browser.mjs to rerun.
+ * SUMMARY_NAME, when set, names the file instead.
  */
-// An engine's own failure, never a test's: it died, hung, or stopped answering the driver (WebDriverError, a request
-// timed out) while starting, running or stopping the file.
+// An engine's own failure, never a test's: it died, hung, or stopped answering its driver (any WebDriverError: a
+// request that timed out, a socket closed) while starting, running or stopping the file.
 const CRASH =
-  /browser disconnected|invalid session id|page crash or hang|UND_ERR_HEADERS_TIMEOUT|Timed out stopping the browser|WebDriverError|Request timed out|unable to create and start a test page/i;
+  /browser disconnected|invalid session id|page crash or hang|UND_ERR_HEADERS_TIMEOUT|Timed out stopping the browser|WebDriverError|unable to create and start a test page/i;
 
 export function summaryReporter(defaultName) {
   const name = process.env.SUMMARY_NAME ?? defaultName;
