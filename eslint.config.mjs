@@ -13,6 +13,7 @@ const nodeAndBrowserGlobals = {
   document: 'readonly',
   PerformanceObserver: 'readonly',
   performance: 'readonly',
+  AbortSignal: 'readonly',
 };
 
 export default tseslint.config(

@@ -1,6 +1,7 @@
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { selectBrowsers, stopEnginesPlugin } from './test/browsers.mjs';
+import { START_BUDGET_MS } from './test/webkit-launcher.mjs';
 import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
 import { devtoolsPlugin } from './test/devtools-plugin.mjs';
 import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
@@ -40,10 +41,12 @@ export default {
   concurrentBrowsers: 3,
   // One test file at a time per browser: a page in the background gets no animation frames.
   concurrency: 1,
-  browserStartTimeout: 60000,
+  // Hang guards, not measures. A file's start includes the new browsers test/webkit-launcher.mjs may need (START_BUDGET_MS).
+  browserStartTimeout: START_BUDGET_MS + 30000,
   testsStartTimeout: 60000,
-  testsFinishTimeout: 180000,
+  testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter(`browser-${mode}`)],
-  testFramework: { config: { timeout: 10000 } },
+  // A hang guard, not a measure: a test waits for what it means (test/eventually.ts), however slow the machine.
+  testFramework: { config: { timeout: 60000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
 };

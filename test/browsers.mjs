@@ -12,13 +12,12 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { clearInterval } from 'node:timers';
 import * as puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { WebKitLauncher, killGroup } from './webkit-launcher.mjs';
 
 const BINARIES = {
   chromium: CHROMIUM_PATH,
@@ -39,11 +38,17 @@ const chromiumFlags = [
   '--disable-renderer-backgrounding',
 ];
 
-// Processes we start (Xvfb, WebKitWebDriver) are always stopped.
+// Processes we start (Xvfb, WebKitWebDriver) are always stopped; a driver with the MiniBrowser it started (its process group).
 const children = [];
 const alive = (child) => child.exitCode === null && child.signalCode === null;
 function killChildren() {
-  for (const child of children.toReversed()) if (alive(child)) child.kill('SIGTERM');
+  for (const child of children.toReversed()) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      if (alive(child)) child.kill('SIGTERM');
+    }
+  }
 }
 async function stopChildren() {
   const exited = children.filter(alive).map((child) => once(child, 'exit'));
@@ -107,80 +112,42 @@ async function startXvfb() {
   xvfb.stdout.on('data', (data) => (out += data));
   xvfb.stderr.resume();
   await waitFor(xvfb, () => /\d+\n/.test(out), 'Xvfb');
-  return `:${out.trim()}`;
+  return { xvfb, name: `:${out.trim()}` };
 }
 
+let display;
+
+/** A WebKitWebDriver on a free port, leading a process group of its own so that it and the MiniBrowser it starts can be killed together. */
 async function startWebKitDriver() {
-  const display = existsSync(XVFB) ? await startXvfb() : process.env.DISPLAY;
-  if (!display) throw new Error('WebKitGTK needs a display: install xvfb');
+  if (!display || !alive(display.xvfb)) display = existsSync(XVFB) ? await startXvfb() : { name: process.env.DISPLAY };
+  if (!display.name) throw new Error('WebKitGTK needs a display: install xvfb');
   const port = await freePort();
-  const driver = own(BINARIES.webkit, [`--port=${port}`, '--replace-on-new-session'], {
-    env: { ...process.env, DISPLAY: display, WAYLAND_DISPLAY: '' },
+  const driver = own(BINARIES.webkit, [`--port=${port}`], {
+    detached: true,
+    env: { ...process.env, DISPLAY: display.name, WAYLAND_DISPLAY: '' },
   });
   if (process.env.WEBKIT_LOG) {
-    const { createWriteStream } = await import('node:fs');
-    const log = createWriteStream(process.env.WEBKIT_LOG);
+    const log = createWriteStream(process.env.WEBKIT_LOG, { flags: 'a' });
     driver.stdout.pipe(log);
     driver.stderr.pipe(log);
   } else {
     driver.stdout.resume();
     driver.stderr.resume();
   }
-  await waitFor(
-    driver,
-    async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/status`);
-      return response.ok && (await response.json()).value?.ready;
-    },
-    'WebKitWebDriver',
-  );
-  return port;
-}
-
-/**
- * The test sessions (one a test file) for which a browser was restarted. The
- * file may have begun in the old browser, whose end wtr reports as "the page
- * navigated to another origin", or have missed browserStartTimeout: either
- * way, an engine's failure, not the file's (test/summary-reporter.mjs).
- */
-export const restartedSessions = new Set();
-
-/**
- * WebKitGTK's MiniBrowser sometimes exits, or stops answering, in the middle of
- * a test file under CI load (twice in fresh-clone runs: "invalid session id",
- * and a WebKitWebDriver request that timed out). wtr's launcher then drops
- * the rejected start of the next file, an unhandled rejection that stops the
- * whole run in every engine. This one waits for each start and, when it
- * fails, ends the old session and starts a new browser for the next file:
- * the file that was running still fails, the rest still run
- * (scripts/test-browser.mjs reruns a file an engine crashed in).
- */
-class RestartingWebdriverLauncher extends WebdriverLauncher {
-  async startSession(id, url) {
-    await this.ensureManagerInitialized();
-    try {
-      await this.driverManager.startSession(id, url);
-    } catch (error) {
-      restartedSessions.add(id);
-      console.log(
-        `${this.name}: the browser did not open the next test file (${String(error?.message ?? error).split('\n')[0]}); starting a new browser`,
-      );
-      await this.dropSession();
-      await this.ensureManagerInitialized();
-      await this.driverManager.startSession(id, url);
-    }
+  try {
+    await waitFor(
+      driver,
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(5000) });
+        return response.ok && (await response.json()).value?.ready;
+      },
+      'WebKitWebDriver',
+    );
+  } catch (error) {
+    await killGroup(driver);
+    throw error;
   }
-
-  /** stop() keeps a dead session (its deleteSession throws first): forget it here, ended or not. */
-  async dropSession() {
-    clearInterval(this.pendingHeartbeat);
-    const driver = this.driver;
-    this.driver = undefined;
-    this.driverManager = undefined;
-    // A browser that hangs would keep this waiting; the driver replaces its session anyway (--replace-on-new-session).
-    const ended = driver?.deleteSession().catch(() => {});
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10000).unref())]);
-  }
+  return { process: driver, port };
 }
 
 const launchers = {
@@ -194,16 +161,9 @@ const launchers = {
       puppeteer,
       launchOptions: { browser: 'firefox', executablePath: BINARIES.firefox, headless: true },
     }),
-  webkit: async () =>
-    new RestartingWebdriverLauncher({
-      automationProtocol: 'webdriver',
-      hostname: '127.0.0.1',
-      port: await startWebKitDriver(),
-      path: '/',
-      logLevel: 'error',
-      // A request the browser does not answer in a minute fails once, not after four tries of two minutes each.
-      connectionRetryTimeout: 60000,
-      connectionRetryCount: 0,
+  webkit: () =>
+    new WebKitLauncher({
+      startDriver: startWebKitDriver,
       capabilities: {
         browserName: 'MiniBrowser',
         // WebKitWebDriver rejects the BiDi session webdriverio asks for by default.
