@@ -1,7 +1,8 @@
-import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
-import { FakeMediaQuery, MARKERS, canvasOf, counterValues, countPixels, readBars, renderWidget, shadow, tooltipOf } from './helpers.js';
+import { canvasOf, counterValues, countPixels, FakeMediaQuery, MARKERS, tooltipOf, readBars, renderWidget, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
@@ -184,7 +185,7 @@ describe('accessibility', () => {
       expect(liveRegion(el)).to.equal('2008/09: 82 offender networks dismantled or disrupted');
 
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !tooltipOf(el).visible, 'tooltip hidden', { timeout: 5000 });
+      await eventually(() => !tooltipOf(el).visible, 'tooltip hidden');
     });
 
     it('draws a focus ring around the chosen year', async () => {
@@ -194,8 +195,7 @@ describe('accessibility', () => {
       expect(countPixels(canvas, whole, [255, 0, 255], 30)).to.equal(0);
       shadow(el).querySelector<HTMLElement>('.chart-focus')!.focus();
       await sendKeys({ press: 'Home' });
-      await nextFrame();
-      expect(countPixels(canvas, whole, [255, 0, 255], 30)).to.be.greaterThan(100);
+      await eventually(() => countPixels(canvas, whole, [255, 0, 255], 30) > 100, 'the focus ring drawn');
     });
   });
 
@@ -294,7 +294,7 @@ describe('accessibility', () => {
       const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
       for (const [i, widget] of widgets.entries()) {
         widget.scrollIntoView();
-        await waitUntil(() => win.__ready > i, `widget ${i + 1} ready`, { timeout: 8000 });
+        await eventually(() => win.__ready > i, `widget ${i + 1} ready`);
       }
       await new Promise((resolve) => win.requestAnimationFrame(resolve));
       const moved = Math.abs(win.__pageTop() - win.__afterTopBefore);

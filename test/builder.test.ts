@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CeopStats, CeopStatsReadyDetail } from '../src/ceop-stats.js';
-import { type Bar, MARKERS, type Rgb, canvasOf, counterValues, headingText, readBars, shadow } from './helpers.js';
+import { type Bar, canvasOf, counterValues, headingText, MARKERS, readBars, type Rgb, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** A heading an editor might write, with every character that needs escaping in an attribute. */
 const HEADING = 'Cases "rising" <fast> & more';
@@ -25,10 +26,9 @@ async function openBuilder(): Promise<Builder> {
   const doc = frame.contentDocument!;
   const readies: Builder['readies'] = [];
   doc.addEventListener('ceop-stats-ready', (event) => readies.push({ target: event.target, detail: event.detail }));
-  await waitUntil(
+  await eventually(
     () => win.customElements.get('ceop-stats') && codeBox(doc).value,
     'builder script ran and <ceop-stats> is defined (is dist/ built?)',
-    { timeout: 10000 },
   );
   return { frame, win, doc, readies };
 }
@@ -105,7 +105,7 @@ async function drawn(builder: Builder, metric: string, years: string[], since: n
   const el = previewOf(builder.doc);
   await el.updateComplete;
   el.scrollIntoView();
-  await waitUntil(
+  await eventually(
     () =>
       builder.readies
         .slice(since)
@@ -113,7 +113,6 @@ async function drawn(builder: Builder, metric: string, years: string[], since: n
           ({ target, detail }) => target === previewOf(builder.doc) && detail.metric === metric && detail.years.join() === years.join(),
         ),
     `preview drew ${metric} for ${years.join(', ')}`,
-    { timeout: 10000 },
   );
   return previewOf(builder.doc);
 }
@@ -128,7 +127,7 @@ async function paste(code: string): Promise<{ frame: HTMLIFrameElement; el: Ceop
     </head><body>${code}</body></html>`;
   document.body.append(frame);
   const recorder = () => frame.contentWindow as unknown as { __ready?: number } | null;
-  await waitUntil(() => recorder()?.__ready, 'pasted widget drew its chart', { timeout: 10000 });
+  await eventually(() => recorder()?.__ready, 'pasted widget drew its chart');
   return { frame, el: frame.contentDocument!.querySelector<CeopStats>('ceop-stats')! };
 }
 
@@ -159,8 +158,6 @@ async function axeViolations(frame: HTMLIFrameElement): Promise<string[]> {
 }
 
 describe('embed code builder (demo/builder.html)', function () {
-  // Two or three pages each, loading the built bundle and the chart code: longer than one widget's test.
-  this.timeout(30000);
   const frames: HTMLIFrameElement[] = [];
   afterEach(() => {
     for (const frame of frames.splice(0)) frame.remove();
@@ -194,9 +191,7 @@ describe('embed code builder (demo/builder.html)', function () {
       return Promise.resolve();
     });
     copyButton(doc).click();
-    await waitUntil(() => statusOf(doc).textContent.trim() === 'Copied', `status says Copied: "${statusOf(doc).textContent}"`, {
-      timeout: 5000,
-    });
+    await eventually(() => statusOf(doc).textContent.trim() === 'Copied', `status says Copied: "${statusOf(doc).textContent}"`);
     expect(copied).to.have.length(1);
     const code = copied[0]!;
     expect(code).to.equal(codeBox(doc).value);
@@ -244,9 +239,7 @@ describe('embed code builder (demo/builder.html)', function () {
     const copyIframe = [...doc.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Copy iframe code')!;
     copyIframe.click();
     const iframeStatus = doc.querySelector<HTMLElement>('#iframe-copy-status')!;
-    await waitUntil(() => iframeStatus.textContent.trim() === 'Copied', `status says Copied: "${iframeStatus.textContent}"`, {
-      timeout: 5000,
-    });
+    await eventually(() => iframeStatus.textContent.trim() === 'Copied', `status says Copied: "${iframeStatus.textContent}"`);
     expect(copied).to.deep.equal([textArea(doc, 'Iframe code').value]);
     const parsed = new DOMParser().parseFromString(copied[0]!, 'text/html');
     const iframe = parsed.querySelector('iframe')!;
@@ -270,10 +263,9 @@ describe('embed code builder (demo/builder.html)', function () {
     document.body.append(page);
     const embedFrame = () => page.contentDocument?.querySelector('iframe');
     const embedded = () => embedFrame()?.contentDocument?.querySelector<CeopStats>('ceop-stats') ?? undefined;
-    await waitUntil(
+    await eventually(
       () => embedded() && counterValues(embedded()!).length === 3 && headingText(embedded()!),
       'the embedded widget rendered',
-      { timeout: 10000 },
     );
     const el = embedded()!;
     // Colours are not passed to the iframe; a default the element reflects on one page and not the other says nothing.
@@ -284,10 +276,9 @@ describe('embed code builder (demo/builder.html)', function () {
     expect(summaryText(el)).to.equal(summaryText(preview));
     expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     const body = () => Math.ceil(embedFrame()!.contentDocument!.body.getBoundingClientRect().height);
-    await waitUntil(
+    await eventually(
       () => embedFrame()!.style.height === `${body()}px`,
       `the iframe takes the embed's height: ${embedFrame()!.style.height} vs ${body()}`,
-      { timeout: 10000 },
     );
     expect(body()).to.not.equal(540);
   });
@@ -333,7 +324,7 @@ describe('embed code builder (demo/builder.html)', function () {
     const preview = previewOf(doc);
     await preview.updateComplete;
     // Welsh text comes in a chunk of its own: wait for the widget to have rendered with it.
-    await waitUntil(() => summaryText(preview) ?? shadow(preview).querySelector('[role="alert"]'), 'preview rendered', { timeout: 10000 });
+    await eventually(() => summaryText(preview) ?? shadow(preview).querySelector('[role="alert"]'), 'preview rendered');
     expect(shadow(preview).querySelector('[role="alert"]')?.textContent, 'no alert').to.equal(undefined);
     expect(preview.getAttribute('locale')).to.equal('cy');
     expect(preview.getAttribute('style')).to.equal('--ceop-stats-background: #fafafa');
@@ -386,9 +377,7 @@ describe('embed code builder (demo/builder.html)', function () {
 
     replaceClipboard(win, () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')));
     copyButton(doc).click();
-    await waitUntil(() => status.textContent.includes('Press Ctrl+C'), `status asks for Ctrl+C: "${status.textContent}"`, {
-      timeout: 5000,
-    });
+    await eventually(() => status.textContent.includes('Press Ctrl+C'), `status asks for Ctrl+C: "${status.textContent}"`);
     expect(allSelected(), 'the code is selected').to.equal(true);
     expect(status.getBoundingClientRect().height, 'the status is visible').to.be.greaterThan(0);
 
@@ -396,9 +385,7 @@ describe('embed code builder (demo/builder.html)', function () {
     copyButton(doc).focus();
     replaceClipboard(win, undefined);
     copyButton(doc).click();
-    await waitUntil(() => allSelected() && status.textContent.includes('Press Ctrl+C'), 'without a clipboard the code is selected too', {
-      timeout: 5000,
-    });
+    await eventually(() => allSelected() && status.textContent.includes('Press Ctrl+C'), 'without a clipboard the code is selected too');
   });
 
   it('axe finds no violations on the builder page', async () => {

@@ -1,28 +1,29 @@
-import { aTimeout, expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import { CeopStats, type CeopStatsErrorDetail, type CeopStatsReadyDetail } from '../src/ceop-stats.js';
 import {
-  FakeMediaQuery,
-  chartLabel,
-  viewHidden,
-  MARKERS,
-  MARKER_STYLE,
-  type Rgb,
   alertText,
   barHeights,
   canvasOf,
   captureWarnings,
+  chartLabel,
   counterSentences,
   counterValues,
   countPixels,
+  failOnUncaughtErrors,
+  FakeMediaQuery,
   headingText,
+  MARKER_STYLE,
+  MARKERS,
+  tooltipOf,
   readBars,
   renderWidget,
+  type Rgb,
   shadow,
-  failOnUncaughtErrors,
-  tooltipOf,
+  viewHidden,
 } from './helpers.js';
+import { eventually } from './eventually.js';
 
 describe('<ceop-stats>', () => {
   failOnUncaughtErrors();
@@ -218,7 +219,7 @@ describe('<ceop-stats> colours', () => {
     const count = (colour: Rgb) => countPixels(canvas, { x: 0, y: 0, w: canvas.width, h: canvas.height }, colour, 2);
     const light: Rgb = [0x74, 0x92, 0xc8];
     const dark: Rgb = [0x4a, 0x6a, 0xa0];
-    await waitUntil(() => count(light) > 1000, 'bars in the light bar colour', { timeout: 5000 });
+    await eventually(() => count(light) > 1000, 'bars in the light bar colour');
     const ready = oneEvent(el, 'ceop-stats-ready');
     el.theme = 'dark';
     await ready;
@@ -238,7 +239,7 @@ describe('<ceop-stats> counters', () => {
     seen.push(first.textContent.trim());
     const observer = new MutationObserver(() => seen.push(first.textContent.trim()));
     observer.observe(first, { characterData: true, subtree: true, childList: true });
-    await waitUntil(() => counterValues(el).join() === '1,038,1,644,394', 'counters reach the totals', { timeout: 5000 });
+    await eventually(() => counterValues(el).join() === '1,038,1,644,394', 'counters reach the totals');
     observer.disconnect();
     expect(seen[0]).to.equal('0');
     expect(seen.length).to.be.greaterThan(5);
@@ -261,7 +262,7 @@ describe('<ceop-stats> counters', () => {
     try {
       const el = await fixture<CeopStats>(html`<ceop-stats></ceop-stats>`);
       // Generous: a starved engine on a busy CI machine may take a while to give the first frames.
-      await waitUntil(() => counterValues(el)[0] !== '0', 'counting started', { timeout: 5000 });
+      await eventually(() => counterValues(el)[0] !== '0', 'counting started');
       reducedMotion.set(true);
       // The update the change asks for, early in a 1.5 s count: only the preference change can have finished it. (Two
       // frames, as this test waited before, were not always enough for a starved WebKitGTK in CI to run that update.)
@@ -302,7 +303,7 @@ describe('<ceop-stats> counters', () => {
     await aTimeout(100);
     expect(counterValues(el)).to.deep.equal(['0', '0', '0']);
     el.scrollIntoView();
-    await waitUntil(() => counterValues(el)[0] === '1,038', 'counts once visible', { timeout: 5000 });
+    await eventually(() => counterValues(el)[0] === '1,038', 'counts once visible');
   });
 });
 
@@ -453,9 +454,9 @@ describe('<ceop-stats> live changes and lifecycle', () => {
     const el = await renderWidget();
     const wrapper = el.parentElement!;
     wrapper.style.width = '320px';
-    await waitUntil(() => canvasOf(el).getBoundingClientRect().width <= 320 - 32, 'canvas shrinks', { timeout: 3000 });
+    await eventually(() => canvasOf(el).getBoundingClientRect().width <= 320 - 32, 'canvas shrinks');
     expect(el.getBoundingClientRect().width).to.equal(320);
-    await waitUntil(() => readBars(canvasOf(el)).length === 5, 'five bars at 320 px', { timeout: 3000 });
+    await eventually(() => readBars(canvasOf(el)).length === 5, 'five bars at 320 px');
   });
 
   it('lays out inside flex and grid containers', async () => {
@@ -467,10 +468,9 @@ describe('<ceop-stats> live changes and lifecycle', () => {
     );
     const widgets = [...wrapper.querySelectorAll('ceop-stats')];
     // Rendering may be spread over several tasks when the page is busy, so a widget may not have its canvas yet.
-    await waitUntil(
+    await eventually(
       () => widgets.every((w) => (w.shadowRoot?.querySelector('canvas')?.getBoundingClientRect().width ?? 0) > 200),
       'both charts sized',
-      { timeout: 5000 },
     );
     for (const w of widgets) expect(w.getBoundingClientRect().width).to.be.closeTo(350, 1);
   });
@@ -480,7 +480,7 @@ describe('<ceop-stats> tooltips', () => {
   async function hover(el: CeopStats, x: number, y: number) {
     const rect = canvasOf(el).getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(rect.left + x), Math.round(rect.top + y)] });
-    await waitUntil(() => tooltipOf(el).visible, 'tooltip shown', { timeout: 5000 });
+    await eventually(() => tooltipOf(el).visible, 'tooltip shown');
     return tooltipOf(el);
   }
 

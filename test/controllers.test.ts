@@ -3,7 +3,7 @@
  * that adds just that controller and renders what it exposes: what a
  * controller promises its host, without <ceop-stats> around it.
  */
-import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { Chart } from 'chart.js';
 import { LitElement, css } from 'lit';
 import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
@@ -17,7 +17,8 @@ import { DataController } from '../src/element/data-controller.js';
 import { LanguageController } from '../src/element/language-controller.js';
 import { PrintController } from '../src/element/print-controller.js';
 import { messages } from '../src/messages/en.js';
-import { FakeMediaQuery, barHeights, failOnUncaughtErrors, readBars } from './helpers.js';
+import { barHeights, failOnUncaughtErrors, FakeMediaQuery, readBars } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** Defines a host once per page, whatever the order tests run in. */
 function define(tag: string, host: CustomElementConstructor): void {
@@ -82,7 +83,7 @@ describe('controllers', () => {
       expect(host.language.locale).to.equal('cy');
       expect(host.language.catalogue).to.equal(undefined);
       expect(host.shown[0]).to.equal('(no catalogue)');
-      await waitUntil(() => host.shown.includes('Dangos tabl'), 'the host renders the Welsh texts', { timeout: 5000 });
+      await eventually(() => host.shown.includes('Dangos tabl'), 'the host renders the Welsh texts');
       expect(host.language.catalogue?.showTable).to.equal('Dangos tabl');
       expect(host.language.catalogue?.lang).to.equal('cy');
       expect(host.shadowRoot!.querySelector('p')!.textContent).to.equal('Dangos tabl');
@@ -119,7 +120,7 @@ describe('controllers', () => {
         await host.updateComplete;
         expect(host.language.locale).to.equal('en-GB');
         document.documentElement.setAttribute('lang', 'fr-CA');
-        await waitUntil(
+        await eventually(
           () => host.shadowRoot!.querySelector('p')!.getAttribute('lang') === 'fr-CA',
           'the host updates with the new locale',
         );
@@ -136,7 +137,7 @@ describe('controllers', () => {
         removed.remove();
         const renders = removed.shown.length;
         document.documentElement.setAttribute('lang', 'fr-CA');
-        await waitUntil(() => witness.language.locale === 'fr-CA', 'the connected host follows the change');
+        await eventually(() => witness.language.locale === 'fr-CA', 'the connected host follows the change');
         expect(removed.shown.length).to.equal(renders);
         expect(removed.language.locale).to.equal('en-GB');
         expect(removed.isUpdatePending).to.equal(false);
@@ -198,7 +199,7 @@ describe('controllers', () => {
         expect(host.countUp.progress).to.equal(0);
         expect(host.shown).to.deep.equal([0]);
         host.scrollIntoView();
-        await waitUntil(() => host.countUp.progress === 1, 'the count-up reaches 1', { timeout: 5000 });
+        await eventually(() => host.countUp.progress === 1, 'the count-up reaches 1');
         await host.updateComplete;
         expect(
           host.shown.some((progress) => progress > 0 && progress < 1),
@@ -421,7 +422,7 @@ describe('controllers', () => {
       // Nothing watches a custom property inside the shadow root: only redraw() picks it up.
       host.shadowRoot!.querySelector<HTMLElement>('.palette')!.style.setProperty('--_bar', 'rgb(255, 0, 0)');
       host.chart.redraw();
-      await waitUntil(() => readBars(canvas).filter((bar) => bar.color === 'record').length === 5, 'the bars are drawn in the new colour');
+      await eventually(() => readBars(canvas).filter((bar) => bar.color === 'record').length === 5, 'the bars are drawn in the new colour');
     });
 
     it('destroys the chart when the host is removed', async () => {
@@ -463,7 +464,7 @@ describe('controllers', () => {
         </table>
       </test-data-host>`);
       expect(host.shown[0]).to.equal('loading');
-      await waitUntil(() => ready(host), 'the table is read', { timeout: 5000 });
+      await eventually(() => ready(host), 'the table is read');
       const dataset = ready(host)!;
       expect(dataset.years).to.deep.equal(FIXTURE_YEARS);
       expect(dataset.measures.map((m) => [m.id, m.label, m.values])).to.deep.equal([['cases', 'Cases', FIXTURE_VALUES]]);
@@ -481,7 +482,7 @@ describe('controllers', () => {
       const host = await fixture<DataHost>(html`<test-data-host>
         <table><tr><th>Year</th><th>Cases</th></tr><tr><th>2001</th><td>lots</td></tr></table>
       </test-data-host>`);
-      await waitUntil(() => host.data.state.status === 'error', 'the table is refused');
+      await eventually(() => host.data.state.status === 'error', 'the table is refused');
       const state = host.data.state;
       if (state.status !== 'error') throw new Error('expected an error');
       expect(state.problem.code).to.equal('schema');
@@ -492,7 +493,7 @@ describe('controllers', () => {
       const host = await fixture<DataHost>(html`<test-data-host></test-data-host>`);
       host.data.use(request('delay=50'));
       expect(host.data.state.status).to.equal('loading');
-      await waitUntil(() => ready(host)?.years[0] === '2001', 'the dataset arrives', { timeout: 5000 });
+      await eventually(() => ready(host)?.years[0] === '2001', 'the dataset arrives');
       const dataset = ready(host)!;
       expect(dataset.years).to.deep.equal(FIXTURE_YEARS);
       expect(dataset.measures.map((m) => [m.id, m.label, m.values])).to.deep.equal([['cases', 'Cases', FIXTURE_VALUES]]);
@@ -509,7 +510,7 @@ describe('controllers', () => {
       removed.remove();
       // Asked for later, with the same delay: once its answer is here, the removed host's would have been too.
       witness.data.use(request('delay=300&label=Witness'));
-      await waitUntil(() => ready(witness), 'the witness gets its answer', { timeout: 5000 });
+      await eventually(() => ready(witness), 'the witness gets its answer');
       expect(removed.data.state.status).to.equal('loading');
       expect(removed.shown).to.deep.equal(['ready', 'loading']);
     });

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { eventually } from './eventually.js';
+import { expect } from '@open-wc/testing';
 
 interface WatchedWindow extends Window {
   __cspViolations: string[];
@@ -31,7 +32,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     // Charts load as widgets come near the viewport: bring each into view in turn.
     for (const id of ids) {
       frame.contentDocument!.getElementById(id)!.scrollIntoView();
-      await waitUntil(() => id in win.__events, `${id} reported`, { timeout: 8000 });
+      await eventually(() => id in win.__events, `${id} reported`);
     }
     expect(win.__events).to.deep.equal({
       bundled: 'ceop-stats-ready',
@@ -48,6 +49,6 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     const image = frame.contentDocument!.createElement('img');
     image.src = 'https://example.invalid/pixel.png';
     frame.contentDocument!.body.append(image);
-    await waitUntil(() => win.__cspViolations.length > 0, 'the blocked image is reported', { timeout: 5000 });
+    await eventually(() => win.__cspViolations.length > 0, 'the blocked image is reported');
   });
 });

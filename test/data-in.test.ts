@@ -138,7 +138,7 @@ describe('data in', () => {
       } finally {
         window.fetch = realFetch;
       }
-    }).timeout(8000);
+    });
 
     it('sends no cookies unless credentials allows it', async () => {
       document.cookie = 'ceop-test=1; path=/';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { eventually } from './eventually.js';
+import { expect } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 
 interface CapturedWindow extends Window {
@@ -14,11 +15,11 @@ async function loadPage(path: string): Promise<{ frame: HTMLIFrameElement; win: 
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as CapturedWindow;
-  await waitUntil(() => win.customElements.get('ceop-stats'), 'element defined', { timeout: 10000 });
+  await eventually(() => win.customElements.get('ceop-stats'), 'element defined');
   const widgets = [...frame.contentDocument!.querySelectorAll('ceop-stats')];
   const settled = (w: CeopStats) =>
     !!w.shadowRoot?.querySelector('[role="alert"], h2') && !w.shadowRoot.querySelector('[aria-busy="true"]');
-  await waitUntil(() => widgets.every(settled), 'every widget rendered or explained', { timeout: 10000 });
+  await eventually(() => widgets.every(settled), 'every widget rendered or explained');
   return { frame, win, widgets };
 }
 

@@ -1,21 +1,22 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
 import { BOM, buildCsv, downloadName, numberCell, textCell } from '../src/display/csv.js';
 import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
 import { messages as en } from '../src/messages/en.js';
 import {
-  MARKERS,
-  MARKER_STYLE,
-  type Rgb,
   canvasOf,
   captureWarnings,
   countPixels,
+  MARKER_STYLE,
+  MARKERS,
   readBars,
   renderWidget,
+  type Rgb,
   shadow,
   watchUncaughtErrors,
 } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** What a download handed to the browser: the Blob, the file name on the link, and whether its URL was let go. */
 interface Download {
@@ -81,7 +82,7 @@ const statusText = (el: CeopStats) => shadow(el).querySelector('[part="downloads
 
 /** Waits for the nth download (1-based) after a click; the files are made after the chunk loads. */
 async function nthDownload(count: number): Promise<Download> {
-  await waitUntil(() => capture.downloads.length >= count, `download ${count} made`, { timeout: 8000 });
+  await eventually(() => capture.downloads.length >= count, `download ${count} made`);
   return capture.downloads[count - 1]!;
 }
 
@@ -447,7 +448,7 @@ describe('downloads', () => {
     it('revokes the file’s URL once the browser has it', async () => {
       const el = await renderWidget({ downloads: true });
       const { download } = await downloadCsvOf(el);
-      await waitUntil(() => capture.revoked.includes(download.url), 'URL revoked', { timeout: 5000 });
+      await eventually(() => capture.revoked.includes(download.url), 'URL revoked');
     });
   });
 
@@ -503,7 +504,7 @@ describe('downloads', () => {
       el.downloads = true;
       const ready = oneEvent(el, 'ceop-stats-ready');
       wrapper.append(el);
-      await waitUntil(() => buttons(el).length === 2, 'buttons shown', { timeout: 5000 });
+      await eventually(() => buttons(el).length === 2, 'buttons shown');
       pngButton(el).click();
       const download = await nthDownload(1);
       await ready;
@@ -538,7 +539,7 @@ describe('downloads', () => {
       try {
         expect(statusText(el)).to.equal('');
         pngButton(el).click();
-        await waitUntil(() => statusText(el) === 'The download could not be made.', 'failure shown', { timeout: 8000 });
+        await eventually(() => statusText(el) === 'The download could not be made.', 'failure shown');
         expect(warnings.calls).to.have.length(1);
         expect(String(warnings.calls[0]![0])).to.match(/^<ceop-stats>: /);
         expect(capture.downloads).to.have.length(0);
@@ -562,7 +563,7 @@ describe('downloads', () => {
       };
       try {
         csvButton(el).click();
-        await waitUntil(() => statusText(el) === 'The download could not be made.', 'failure shown', { timeout: 8000 });
+        await eventually(() => statusText(el) === 'The download could not be made.', 'failure shown');
         expect(warnings.calls.map((call) => String(call[0]))).to.deep.equal([
           '<ceop-stats>: the download could not be made: Error: blocked',
         ]);
@@ -584,16 +585,16 @@ describe('downloads', () => {
       try {
         await loaded;
         const win = frame.contentWindow as WatchedWindow;
-        await waitUntil(() => 'bundled' in win.__events, 'widget ready', { timeout: 8000 });
+        await eventually(() => 'bundled' in win.__events, 'widget ready');
         const framed = captureDownloads(win);
         try {
           const el = frame.contentDocument!.getElementById('bundled') as CeopStats;
           el.setAttribute('downloads', '');
           await el.updateComplete;
           csvButton(el).click();
-          await waitUntil(() => framed.downloads.length === 1, 'CSV made', { timeout: 8000 });
+          await eventually(() => framed.downloads.length === 1, 'CSV made');
           pngButton(el).click();
-          await waitUntil(() => framed.downloads.length === 2, 'PNG made', { timeout: 8000 });
+          await eventually(() => framed.downloads.length === 2, 'PNG made');
           expect(framed.downloads.map((d) => d.name)).to.deep.equal([
             'ceop-stats-children-2006-2010.csv',
             'ceop-stats-children-2006-2010.png',

@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
-import { MARKER_STYLE, alertText, counterValues, headingText, readBars, canvasOf, shadow } from './helpers.js';
+import { alertText, canvasOf, counterValues, headingText, MARKER_STYLE, readBars, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /**
  * The iframe embed (dist/embed.html, served by the test server with the
@@ -50,7 +51,7 @@ const bodyHeight = (win: Window) => Math.ceil(win.document.body.getBoundingClien
 const frameHeight = (frame: HTMLIFrameElement) => frame.style.height;
 
 async function ready(win: EmbedWindow): Promise<CeopStats> {
-  await waitUntil(() => win.__events.some((e) => e.type === 'ceop-stats-ready'), 'the embedded widget drew its chart', { timeout: 10000 });
+  await eventually(() => win.__events.some((e) => e.type === 'ceop-stats-ready'), 'the embedded widget drew its chart');
   return widgetOf(win)!;
 }
 
@@ -66,7 +67,6 @@ function recordMessages(): { from: (frame: HTMLIFrameElement) => unknown[]; stop
 }
 
 describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () {
-  this.timeout(30000);
   afterEach(() => {
     for (const frame of frames.splice(0)) frame.remove();
   });
@@ -93,9 +93,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       el.style.setProperty(name!.trim(), value!.trim());
     }
     await el.refresh();
-    await waitUntil(() => readBars(canvasOf(el)).length === 3, `three bars for 2008/09 to 2010/11, saw ${readBars(canvasOf(el)).length}`, {
-      timeout: 10000,
-    });
+    await eventually(() => readBars(canvasOf(el)).length === 3, `three bars for 2008/09 to 2010/11, saw ${readBars(canvasOf(el)).length}`);
     expect(readBars(canvasOf(el)).map((bar) => bar.color)).to.deep.equal(['record', 'record', 'record']);
     expect(win.__cspViolations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
@@ -104,13 +102,13 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
 
   it("a bad value gets the element's own alert and warning; an unknown name or a repeated one gets the same kind of alert", async () => {
     const bad = await embed('?metric=nope&no-animation');
-    await waitUntil(() => bad.win.__events.length > 0, 'the widget reported', { timeout: 10000 });
+    await eventually(() => bad.win.__events.length > 0, 'the widget reported');
     expect(bad.win.__events.map((e) => `${e.type} ${e.detail.code}`)).to.deep.equal(['ceop-stats-error attribute']);
     expect(alertText(widgetOf(bad.win)!)).to.contain('metric="nope" is not a measure in the data');
     expect(bad.win.__console).to.have.length(1);
 
     const unknown = await embed('?metrc=arrests');
-    await waitUntil(() => unknown.win.document.querySelector('[role="alert"]'), 'an alert for the unknown parameter');
+    await eventually(() => unknown.win.document.querySelector('[role="alert"]'), 'an alert for the unknown parameter');
     const alert = unknown.win.document.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('"metrc"');
     expect(alert.textContent).to.contain('metric, from, to');
@@ -120,7 +118,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     expect(unknown.win.__console[0]).to.match(/^warn: <ceop-stats> embed: .*metrc/);
 
     const twice = await embed('?metric=arrests&metric=children');
-    await waitUntil(() => twice.win.document.querySelector('[role="alert"]'), 'an alert for the repeated parameter');
+    await eventually(() => twice.win.document.querySelector('[role="alert"]'), 'an alert for the repeated parameter');
     expect(twice.win.document.querySelector('[role="alert"]')!.textContent).to.contain('gives "metric" twice');
     for (const { win } of [bad, unknown, twice]) {
       expect(win.__cspViolations).to.deep.equal([]);
@@ -134,7 +132,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     try {
       const { frame, win } = await embed('?metric=networks&no-animation&id=first#?secret=Abc123xyz', 600);
       const el = await ready(win);
-      await waitUntil(
+      await eventually(
         () => frameHeight(frame) === `${bodyHeight(win)}px`,
         `iframe follows the page: ${frameHeight(frame)} vs ${bodyHeight(win)}`,
       );
@@ -148,7 +146,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
 
       // The table view has another height: the iframe follows.
       shadow(el).querySelector<HTMLButtonElement>('.toggle')!.click();
-      await waitUntil(
+      await eventually(
         () => bodyHeight(win) !== chartHeight && frameHeight(frame) === `${bodyHeight(win)}px`,
         `iframe follows the table view: ${frameHeight(frame)} vs ${bodyHeight(win)}`,
       );
@@ -157,7 +155,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       // A narrow iframe lays the widget out for a phone (text on more lines, the table's years as blocks): another height, followed.
       const tableHeight = bodyHeight(win);
       frame.width = '280';
-      await waitUntil(
+      await eventually(
         () => bodyHeight(win) !== tableHeight && frameHeight(frame) === `${bodyHeight(win)}px`,
         `iframe follows a resize: ${frameHeight(frame)} vs ${bodyHeight(win)}`,
       );
@@ -173,13 +171,13 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     try {
       const { frame, win } = await embed('?metric=arrests&no-animation#?secret=Ready42', 600);
       await ready(win);
-      await waitUntil(() => messages.from(frame).some((m) => (m as { value?: number }).value === bodyHeight(win)), 'the first heights');
+      await eventually(() => messages.from(frame).some((m) => (m as { value?: number }).value === bodyHeight(win)), 'the first heights');
       const count = () => messages.from(frame).length;
       const before = count();
       // A wrong secret first, then the right one: messages arrive in order, so one answer means the first went unanswered.
       frame.contentWindow!.postMessage({ message: 'ready', secret: 'Other1' }, '*');
       frame.contentWindow!.postMessage({ message: 'ready', secret: 'Ready42' }, '*');
-      await waitUntil(() => count() > before, 'an answer to "ready"');
+      await eventually(() => count() > before, 'an answer to "ready"');
       expect(messages.from(frame).slice(before)).to.deep.equal([{ secret: 'Ready42', message: 'height', value: bodyHeight(win) }]);
     } finally {
       messages.stop();
@@ -197,14 +195,14 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
     await hostLoaded;
     const hostDoc = host.contentDocument!;
     const inner = hostDoc.querySelector('iframe')!;
-    await waitUntil(() => (inner.contentWindow as EmbedWindow | null)?.__events, 'the embed page runs', { timeout: 10000 });
+    await eventually(() => (inner.contentWindow as EmbedWindow | null)?.__events, 'the embed page runs');
     const win = inner.contentWindow as EmbedWindow;
     await ready(win);
     expect(frameHeight(inner)).to.equal('');
     const script = hostDoc.createElement('script');
     script.src = '/dist/embed-resize.js';
     hostDoc.head.append(script);
-    await waitUntil(
+    await eventually(
       () => frameHeight(inner) === `${bodyHeight(win)}px`,
       `sized by the late script: ${frameHeight(inner)} vs ${bodyHeight(win)}`,
     );
@@ -218,7 +216,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       const two = await embed('?metric=children&no-animation', 280);
       await ready(one.win);
       await ready(two.win);
-      await waitUntil(
+      await eventually(
         () => frameHeight(one.frame) === `${bodyHeight(one.win)}px` && frameHeight(two.frame) === `${bodyHeight(two.win)}px`,
         "each iframe has its own page's height",
       );
@@ -239,7 +237,7 @@ describe('iframe embed (dist/embed.html and dist/embed-resize.js)', function () 
       const heightBefore = frameHeight(two.frame);
       two.frame.contentWindow!.location.href = `${location.protocol}//${other}:${location.port}${EMBED}?metric=arrests&no-animation&heading=${'Long '.repeat(60)}`;
       await moved;
-      await waitUntil(
+      await eventually(
         () =>
           messages
             .from(two.frame)

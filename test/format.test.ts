@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../src/ceop-stats.js';
-import { counterValues, readBars, canvasOf, renderWidget, shadow } from './helpers.js';
+import { canvasOf, counterValues, readBars, renderWidget, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 import { countUpValue, easeOutCubic } from '../src/display/count-up.js';
 import { formatCount, formatPercent, isValidLocale, numberFormat } from '../src/display/format.js';
 
@@ -20,7 +21,7 @@ describe('a widget in English or Welsh', () => {
         expect(readBars(canvasOf(el))).to.have.length(5);
         expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
         shadow(el).querySelector<HTMLButtonElement>('.toggle')!.click();
-        await waitUntil(() => shadow(el).querySelector('table'), 'the table view');
+        await eventually(() => shadow(el).querySelector('table'), 'the table view');
         expect(shadow(el).querySelector('table')!.textContent).to.contain('1,038');
         expect(shadow(el).querySelector('.summary')?.textContent).to.match(/\d+%/);
       }

@@ -1261,15 +1261,26 @@ describe('fuzz: random attributes and mutated datasets', () => {
     }
 
     try {
-      await fc.assert(fc.asyncProperty(fuzzCaseArb, runCase), {
+      const property = fc.asyncProperty(fuzzCaseArb, runCase);
+      // Every case runs, however slow the machine: no time limit until a case has failed.
+      const found = await fc.check(property, {
         seed,
         ...(REPLAY.path ? { path: REPLAY.path } : {}),
         numRuns: NUM_RUNS,
-        // The failed assertion in the message itself, not only as its cause (which the runner may not show).
-        includeErrorInReport: true,
-        // Shrinking a failure is worth a while, not forever; running out of time is a failure too.
-        plugins: [fc.interruptAfterTimeLimit(150_000, { failOnInterrupt: true })],
+        endOnFailure: true,
       });
+      if (found.failed) {
+        // Then shrunk from that case, for a while, not forever; the failure is reported whether or not shrinking ends.
+        const shrink = {
+          seed,
+          path: found.counterexamplePath ?? '',
+          includeErrorInReport: true,
+          plugins: [fc.interruptAfterTimeLimit(120_000)],
+        };
+        await fc.assert(property, shrink);
+        // Not failing again (a case that depends on the state earlier cases left) is still the first failure.
+        throw new Error(fc.defaultReportMessage(found));
+      }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(`fuzz: ${caseNumber} cases in ${seconds} s: ${JSON.stringify(tally)}`);
       await nextTask();
@@ -1291,5 +1302,5 @@ describe('fuzz: random attributes and mutated datasets', () => {
       warnings.restore();
       uncaught.stop();
     }
-  }).timeout(170_000);
+  }).timeout(600_000);
 });

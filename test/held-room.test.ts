@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 import { shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** Where a reader sees the parts that could move, in the page's pixels. */
 function layout(el: CeopStats, after: HTMLElement) {
@@ -43,12 +44,12 @@ async function loadingWidget(label: string, { belowTheFold = false } = {}) {
   </div>`);
   const el = wrapper.querySelector('ceop-stats')!;
   const after = wrapper.querySelector('p')!;
-  await waitUntil(() => el.shadowRoot?.querySelector('.summary-placeholder'), 'the loading look');
+  await eventually(() => el.shadowRoot?.querySelector('.summary-placeholder'), 'the loading look');
   await new Promise((resolve) => requestAnimationFrame(resolve));
   const arrive = async () => {
     await fetch(`/api/open?gate=${gate}`);
     // The summary is the data's: the render that replaced the loading look has run (the chart may be drawn later).
-    await waitUntil(() => shadow(el).querySelector('[part="summary"]'), 'the data');
+    await eventually(() => shadow(el).querySelector('[part="summary"]'), 'the data');
     await el.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   };
@@ -80,7 +81,7 @@ describe('a widget whose data arrives in view', () => {
     await arrive();
     const held = layout(el, after);
     wrapper.style.width = '400px';
-    await waitUntil(() => {
+    await eventually(() => {
       const now = layout(el, after);
       return Math.abs(now.toolbarTop! - now.summaryBottom! - CARD_GAP) < 0.5;
     }, 'the summary and the toolbar one gap apart');

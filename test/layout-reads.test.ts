@@ -26,7 +26,6 @@ async function twentyWidgets(): Promise<{ wrapper: HTMLDivElement; widgets: Ceop
 
 describe('drawing charts does not make the browser lay the page out to measure them', () => {
   it('20 charts drawn together: no layout but the frames’ own', async function () {
-    this.timeout(30000);
     if (!(await layoutCount())) this.skip();
     const { wrapper, widgets } = await twentyWidgets();
     let frames = 0;

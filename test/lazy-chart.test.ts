@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 import { counterValues, headingText, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** Whether the page has fetched a script whose URL contains `part`. */
 const fetched = (part: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(part));
@@ -68,7 +69,7 @@ async function inFrame(body: string, test: (frame: HTMLIFrameElement, widget: Ce
   document.body.append(frame);
   try {
     const widget = () => frame.contentDocument?.querySelector<CeopStats>('ceop-stats');
-    await waitUntil(() => widget()?.shadowRoot?.querySelector('h2'), 'widget rendered', { timeout: 8000 });
+    await eventually(() => widget()?.shadowRoot?.querySelector('h2'), 'widget rendered');
     await test(frame, widget()!);
   } finally {
     frame.remove();
@@ -89,9 +90,9 @@ describe('the built bundle: a loader that fetches the chunks a page needs side b
     await inFrame(
       `<script type="module" src="${cdn}ceop-stats.js"></script><ceop-stats no-animation></ceop-stats>`,
       async (frame, widget) => {
-        await waitUntil(() => widget.shadowRoot!.querySelector('.chart-focus'), 'chart drawn', { timeout: 8000 });
+        await eventually(() => widget.shadowRoot!.querySelector('.chart-focus'), 'chart drawn');
         const fetches = () => bundleFetches(frame).map((entry) => entry.name.slice(cdn.length));
-        await waitUntil(() => fetches().includes('ceop-stats-bar-chart.js'), 'chart chunk fetched', { timeout: 8000 });
+        await eventually(() => fetches().includes('ceop-stats-bar-chart.js'), 'chart chunk fetched');
         const element = bundleFetches(frame).find((entry) => entry.name.endsWith('/ceop-stats-element.js'));
         const chart = bundleFetches(frame).find((entry) => entry.name.endsWith('/ceop-stats-bar-chart.js'));
         if (!element || !chart) throw new Error(`not both chunks: ${fetches().join(' ')}`);
@@ -116,9 +117,9 @@ describe('the built bundle: a loader that fetches the chunks a page needs side b
     const body = `<script type="module" src="${cdn}ceop-stats.js?ver=0.1.0"></script>
       <ceop-stats no-animation src="${location.origin}/api/dataset.json"></ceop-stats>`;
     await inFrame(body, async (frame, widget) => {
-      await waitUntil(() => widget.shadowRoot!.querySelector('.chart-focus'), 'chart drawn', { timeout: 8000 });
+      await eventually(() => widget.shadowRoot!.querySelector('.chart-focus'), 'chart drawn');
       widget.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
-      await waitUntil(() => widget.shadowRoot!.querySelectorAll('table tbody tr').length === 3, 'table shown', { timeout: 8000 });
+      await eventually(() => widget.shadowRoot!.querySelectorAll('table tbody tr').length === 3, 'table shown');
       const names = bundleFetches(frame).map((entry) => entry.name.slice(cdn.length));
       // The outside data's chunk and the table's import what they share from the element's chunk.
       expect(names).to.include.members(['ceop-stats-data-in.js', 'ceop-stats-data-table.js']);
@@ -135,12 +136,11 @@ describe('the built bundle from another path and origin', () => {
     const body = `<script type="module" src="${cdn}ceop-stats.js"></script>
       <ceop-stats no-animation src="${location.origin}/api/dataset.json"></ceop-stats>`;
     await inFrame(body, async (frame, widget) => {
-      await waitUntil(() => widget.shadowRoot!.querySelector('.chart-focus'), 'widget rendered', { timeout: 8000 });
+      await eventually(() => widget.shadowRoot!.querySelector('.chart-focus'), 'widget rendered');
       const win = frame.contentWindow!;
-      await waitUntil(
+      await eventually(
         () => win.performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(`${cdn}ceop-stats-bar-chart.js`)),
         'chart chunk fetched from the CDN path',
-        { timeout: 8000 },
       );
       expect(widget.shadowRoot!.querySelector('h2')!.textContent).to.equal('Cases');
       const chunks = win.performance

@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 import { counterValues, headingText } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** A column to put them in, and a hundred widgets not yet on the page. */
 async function hundredWidgets(): Promise<{ wrapper: HTMLDivElement; widgets: CeopStats[] }> {
@@ -19,7 +20,6 @@ const rendered = (el: CeopStats) => (el.shadowRoot?.childElementCount ?? 0) > 0;
 
 describe('many widgets at once keep the page responsive', () => {
   it('100 widgets added in one task render over several tasks, and every one renders', async function () {
-    this.timeout(40000);
     const { wrapper, widgets } = await hundredWidgets();
     wrapper.append(...widgets);
     // Queued after every widget's first update was asked for, so it runs once this task's updates have run or been put off.
@@ -27,7 +27,7 @@ describe('many widgets at once keep the page responsive', () => {
     expect(renderedInFirstTask, 'the first widgets render at once').to.be.greaterThan(0);
     expect(renderedInFirstTask, 'the rest wait for later tasks').to.be.lessThan(widgets.length);
     // A bound, not a measure: a hundred widgets one slice at a time, with frames between, on an engine starved by two others.
-    await waitUntil(() => widgets.every(rendered), 'every widget renders in the end', { timeout: 30000 });
+    await eventually(() => widgets.every(rendered), 'every widget renders in the end');
     const last = widgets.at(-1)!;
     await last.updateComplete;
     expect(headingText(last)).to.equal('Children safeguarded or protected');
@@ -35,7 +35,6 @@ describe('many widgets at once keep the page responsive', () => {
   });
 
   it('the widgets put off to later tasks are sliced too, not all woken into one task', async function () {
-    this.timeout(40000);
     const { wrapper, widgets } = await hundredWidgets();
     // The clock as the slices read it runs a millisecond per reading, so a slice holds the same number of renders on a
     // fast machine as on a slow one: by the real clock, a fast run fitted more than half of them into one 12 ms slice.

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import '../src/ceop-stats.js';
 import { counterValues, headingText } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** The README's examples are run as written, so the docs cannot drift from the code. */
 async function readmeBlock(heading: string, language: string): Promise<string> {
@@ -39,9 +40,7 @@ describe('README examples', () => {
     const el = wrapper.querySelector<CeopStats>('ceop-stats')!;
     expect(headingText(el)).to.equal('Networks dismantled');
     // As pasted, the counters count up: wait for them to land.
-    await waitUntil(() => counterValues(el).join() === '1,644,394', `counters land on the totals: ${counterValues(el).join(' ')}`, {
-      timeout: 4000,
-    });
+    await eventually(() => counterValues(el).join() === '1,644,394', `counters land on the totals: ${counterValues(el).join(' ')}`);
   });
 
   it('the no-JavaScript fallback snippet is valid data for the widget', async () => {
@@ -51,8 +50,6 @@ describe('README examples', () => {
     await ready;
     const el = wrapper.querySelector<CeopStats>('ceop-stats')!;
     expect(headingText(el)).to.equal('Children safeguarded or protected');
-    await waitUntil(() => counterValues(el).join() === '1,038', `counter lands on 1,038: ${counterValues(el).join(' ')}`, {
-      timeout: 4000,
-    });
+    await eventually(() => counterValues(el).join() === '1,038', `counter lands on 1,038: ${counterValues(el).join(' ')}`);
   });
 });

@@ -5,10 +5,11 @@
  * cut off, overlapped or scrolled, the chart stays readable and every bar is
  * drawn. Read from what is rendered (see layout-check.ts).
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CeopStats } from '../src/ceop-stats.js';
 import { layoutProblems } from './layout-check.js';
-import { MARKER_STYLE, failOnUncaughtErrors, renderWidget, shadow } from './helpers.js';
+import { failOnUncaughtErrors, MARKER_STYLE, renderWidget, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 export const WIDTHS = [280, 320, 360, 414, 600, 900, 1280];
 
@@ -91,7 +92,7 @@ describe('reflow: demo/article.html', () => {
         doc.head.insertAdjacentHTML('beforeend', `<style>ceop-stats { ${MARKER_STYLE}; --ceop-stats-grid-color: #fff }</style>`);
         const widgets = [...doc.querySelectorAll<CeopStats>('ceop-stats')];
         expect(widgets.length).to.equal(3);
-        await waitUntil(() => frame.contentWindow!.customElements.get('ceop-stats'), 'defined', { timeout: 5000 });
+        await eventually(() => frame.contentWindow!.customElements.get('ceop-stats'), 'defined');
         // All of them before any is scrolled to: the next widget down may draw while this one is in view, and an animation
         // still running then would be counted mid-way.
         for (const el of widgets) el.noAnimation = true;
@@ -99,12 +100,12 @@ describe('reflow: demo/article.html', () => {
         for (const el of widgets) {
           el.scrollIntoView();
           // Chart.js sizes the canvas's style when it draws it.
-          await waitUntil(() => el.shadowRoot?.querySelector('canvas')?.style.width, 'chart drawn', { timeout: 5000 });
+          await eventually(() => el.shadowRoot?.querySelector('canvas')?.style.width, 'chart drawn');
           // Redrawn without motion and with the marker colours. A drawing begun before they came (the loader may define the
           // element before the frame's load event) can still be finishing then; a real problem persists and is reported.
           await el.refresh();
           const bars = el.metric === 'networks' ? 3 : 5;
-          await waitUntil(() => layoutProblems(el, { bars }).length === 0, '', { timeout: 3000 }).catch(() => undefined);
+          await eventually(() => layoutProblems(el, { bars }).length === 0, '').catch(() => undefined);
           problems.push(...layoutProblems(el, { bars }).map((p) => `${el.metric}: ${p}`));
         }
         expect(problems).to.deep.equal([]);

@@ -5,23 +5,20 @@
  * and a printed page, A4 portrait and landscape. After each, the chart fits
  * its box again and nothing is cut off or overlapping (layout-check.ts).
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
 import { layoutProblems } from './layout-check.js';
-import { MARKER_STYLE, canvasOf, failOnUncaughtErrors, renderWidget, shadow } from './helpers.js';
+import { canvasOf, failOnUncaughtErrors, MARKER_STYLE, renderWidget, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 /** Waits until the chart has been redrawn to its box's new width (Chart.js resizes in a later frame). */
 async function chartFitsItsBox(el: CeopStats): Promise<void> {
   const box = () => shadow(el).querySelector('[part~="chart"]')!.getBoundingClientRect();
-  await waitUntil(
-    () => {
-      const canvas = canvasOf(el).getBoundingClientRect();
-      return Math.abs(canvas.width - box().width) <= 1 && Math.abs(canvas.height - box().height) <= 1;
-    },
-    'the chart fits its box again',
-    { timeout: 5000 },
-  );
+  await eventually(() => {
+    const canvas = canvasOf(el).getBoundingClientRect();
+    return Math.abs(canvas.width - box().width) <= 1 && Math.abs(canvas.height - box().height) <= 1;
+  }, 'the chart fits its box again');
   await new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
@@ -49,13 +46,11 @@ describe('resizes are followed', () => {
       const el = frame.contentDocument!.querySelector<CeopStats>('ceop-stats')!;
       // Its bars, not its canvas's size: the canvas is sized as soon as its box is laid out, and the chart code can come
       // later (a busy machine made this test narrow the frame before any bar was drawn).
-      await waitUntil(() => el.shadowRoot?.querySelector('canvas') && layoutProblems(el, { bars: 5 }).length === 0, 'chart drawn', {
-        timeout: 8000,
-      });
+      await eventually(() => el.shadowRoot?.querySelector('canvas') && layoutProblems(el, { bars: 5 }).length === 0, 'chart drawn');
       await chartFitsItsBox(el);
       for (const width of [320, 900]) {
         frame.style.width = `${width}px`;
-        await waitUntil(() => Math.abs(el.getBoundingClientRect().width - width) < 1, 'the widget takes the new width');
+        await eventually(() => Math.abs(el.getBoundingClientRect().width - width) < 1, 'the widget takes the new width');
         await chartFitsItsBox(el);
         expect(layoutProblems(el, { bars: 5 }), `at ${width} px`).to.deep.equal([]);
       }

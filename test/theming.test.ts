@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CeopStats, CeopStatsErrorDetail } from '../src/ceop-stats.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/ceop-stats.js';
-import { FakeMediaQuery, type Rgb, alertText, canvasOf, captureWarnings, countPixels, renderWidget, shadow } from './helpers.js';
+import { alertText, canvasOf, captureWarnings, countPixels, FakeMediaQuery, renderWidget, type Rgb, shadow } from './helpers.js';
+import { eventually } from './eventually.js';
 
 const RED: Rgb = [255, 0, 0];
 const GREEN: Rgb = [0, 200, 0];
@@ -43,7 +44,7 @@ describe('theming: the chart follows the CSS around it', () => {
     const style = document.createElement('style');
     try {
       const el = await plainWidget('theme="auto" highlight="none"');
-      await waitUntil(() => pixelsOf(el, LIGHT_BAR) > 1000, 'light bars', { timeout: 5000 });
+      await eventually(() => pixelsOf(el, LIGHT_BAR) > 1000, 'light bars');
       // The stand-in cannot switch the stylesheet's media query, so a rule nothing watches gives what a dark scheme would.
       style.textContent = `ceop-stats { --ceop-stats-bar-color: rgb(${DARK_BAR.join(',')}); }`;
       document.head.append(style);
