@@ -8,6 +8,8 @@
  * cannot publish: the post is saved pending, and an editor publishes it.
  * The same posts on a multisite network, as the main site's administrator.
  */
+import { URLSearchParams } from 'node:url';
+
 const BUNDLED_COUNTERS = ['1,038', '1,644', '394'];
 
 // wptexturize would curl the apostrophe and make " - " an en dash.
@@ -96,5 +98,86 @@ export async function wordpressPosts(server, rest) {
   const post = await rest(server, 'network', network.users.administrator, 'POST', '/wp/v2/posts', { title: 'embed URL of another WordPress', content, status: 'publish' });
   const link = new URL(post.link);
   posts.push({ site: 'network', role: 'administrator', way: 'embed URL of another WordPress (oEmbed discovery)', url: link.pathname + link.search, expected: { embedUrl, crossSite: true }, stored: content, unfilteredHtml: false, superAdmin: false });
+  posts.push(...(await issue27Posts(server, rest)));
+  return posts;
+}
+
+/** Over 1 MB: PCRE's default backtrack limit is 1,000,000 steps, one per character of a lazy `.*?`. */
+const BIG = 1_100_000;
+
+/** JSON of more than BIG bytes: rows of [year, value], its last row carrying `marker`. */
+function bigJson(marker) {
+  const rows = [];
+  for (let length = 0, i = 0; length < BIG; i++) {
+    const row = `[${2000 + (i % 20)},${i}]`;
+    rows.push(row);
+    length += row.length + 1;
+  }
+  return `{"rows":[${rows.join(',')}],"end":"${marker}"}`;
+}
+
+/** Plain text of more than BIG bytes, ending with `marker`. */
+function bigText(marker) {
+  return 'Ordinary words of a long report. '.repeat(Math.ceil(BIG / 33)) + marker;
+}
+
+/** What the tests need of a stored content too big to send to each browser whole: its length, start and end. */
+function summary(raw) {
+  return raw.length > 20000 ? `${raw.slice(0, 2000)}…${raw.slice(-2000)}` : raw;
+}
+
+/**
+ * Issue #27: contents over 1 MB saved as author and contributor (read back whole through ?context=edit);
+ * a widget holding over 1 MB, and an unclosed one followed by over 1 MB, shown; a contributor's bare
+ * placeholder beside an author's widget in one REST list and one feed (found by the word in their titles,
+ * newest first: the widget's post is an hour newer); embed URLs of other schemes than the site's, in [embed].
+ */
+async function issue27Posts(server, rest) {
+  const { home, users } = server.sites.single;
+  const posts = [];
+  const save = async (role, way, content, expected, extra = {}) => {
+    const publishes = role !== 'contributor';
+    let post = await rest(server, 'single', users[role], 'POST', '/wp/v2/posts', { title: way, content, status: publishes ? 'publish' : 'pending', ...extra });
+    if (!publishes) post = await rest(server, 'single', users.editor, 'POST', `/wp/v2/posts/${post.id}`, { status: 'publish' });
+    const stored = (await rest(server, 'single', users.administrator, 'GET', `/wp/v2/posts/${post.id}?context=edit`)).content.raw;
+    const link = new URL(post.link);
+    posts.push({ site: 'single', role, way, id: post.id, url: link.pathname + link.search, expected, stored: summary(stored), storedLength: stored.length, unfilteredHtml: false, superAdmin: false });
+  };
+  for (const role of ['author', 'contributor']) {
+    const json = bigJson(`json-end-${role}`);
+    await save(role, `over 1 MB of JSON in a script after a paragraph, as ${role}`, `<p>Intro</p><script type="application/json">${json}</script><p>Outro ${role}</p>`, {
+      saved: { start: '<p>Intro</p>', includes: [`json-end-${role}`], end: `<p>Outro ${role}</p>`, minLength: BIG },
+    });
+    await save(role, `over 1 MB after an unclosed JSON script, as ${role}`, `<p>Intro</p><script type="application/json">${bigText(`text-end-${role}`)}`, {
+      saved: { start: '<p>Intro</p>', includes: [], end: `text-end-${role}`, minLength: BIG },
+    });
+    await save(role, `over 1 MB of JSON in a widget, as ${role}`, `<p>Intro</p><ceop-stats metric="children"><script type="application/json">${json}</script></ceop-stats><p>Outro ${role}</p>`, {
+      saved: { start: '<p>Intro</p><ceop-stats metric="children"><script type="application/json">', includes: [`json-end-${role}`, '</script></ceop-stats>'], end: `<p>Outro ${role}</p>`, minLength: BIG },
+    });
+  }
+  // The README's table, its body indented by over 1 MB of whitespace: the widget must still read it.
+  const bigTable = TABLE.replace('<tbody>', `<tbody>${'\n        '.repeat(Math.ceil(BIG / 9))}`);
+  await save('author', 'a widget holding over 1 MB', `<p>Before the widget.</p>\n<ceop-stats metric="children" no-animation>\n${bigTable}\n</ceop-stats>\n<p>After the widget, big-element-end.</p>`, {
+    figures: { heading: TABLE_FIGURES.heading, bars: TABLE_FIGURES.bars, counters: TABLE_FIGURES.counters },
+    text: 'big-element-end',
+  });
+  await save('author', 'an unclosed widget followed by over 1 MB', `<p>Before the widget.</p>\n<ceop-stats metric="arrests" no-animation>\n<p>${bigText('unclosed-end')}</p>`, { text: 'unclosed-end' });
+
+  // The placeholder the plugin used between its the_content filters, typed by a contributor.
+  const hourAgo = new Date(Date.now() - 3600_000).toISOString().slice(0, 19);
+  await save('contributor', 'ceopforge: a bare placeholder', '<p>Forged by a contributor.</p><div data-ceop-stats-kept="0"></div>', { forged: true }, { date_gmt: hourAgo });
+  await save('author', 'ceopforge: a widget', '<ceop-stats metric="children" no-animation></ceop-stats>', { forgeVictim: true });
+
+  // The site's embed URL under other schemes: none is an embed.
+  const hostAndPath = home.replace(/^http:\/\//, '');
+  for (const scheme of ['javascript', 'file', 'gopher', 'https']) {
+    const url = `${scheme}://${hostAndPath}?ceop_stats_embed=1&metric=arrests`;
+    await save('author', `[embed] of a ${scheme} URL`, `<p>Before.</p>\n\n[embed]${url}[/embed]\n\n<p>After.</p>`, { refusedEmbed: url });
+  }
+  // URL attributes of other schemes than http(s), in the shortcode, the block and the block editor's server preview; https kept.
+  await save('author', 'shortcode with URLs of other schemes', '<!-- wp:shortcode -->\n[ceop_stats metric="arrests" src="javascript:alert(1)" source-url="gopher://example.org/"]\n<!-- /wp:shortcode -->', { urlAttributes: {} });
+  await save('author', 'block with URLs of other schemes', '<!-- wp:ceop-stats/chart {"metric":"arrests","src":"javascript:alert(1)","sourceUrl":"https://example.org/source"} /-->', { urlAttributes: { 'source-url': 'https://example.org/source' } });
+  const preview = await rest(server, 'single', users.author, 'GET', `/wp/v2/block-renderer/ceop-stats/chart?context=edit&${new URLSearchParams({ 'attributes[src]': 'file:///etc/passwd', 'attributes[sourceUrl]': 'javascript:alert(1)', 'attributes[metric]': 'arrests' })}`);
+  posts.push({ site: 'single', role: 'author', way: 'block-renderer with URLs of other schemes', url: '', expected: { urlAttributes: {}, rendered: preview.rendered }, stored: '', unfilteredHtml: false, superAdmin: false });
   return posts;
 }

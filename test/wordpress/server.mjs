@@ -176,6 +176,8 @@ export async function start(host) {
     phpPort,
     sites: {},
     wp,
+    /** WordPress's debug log (WP_DEBUG_LOG in wordpress/test/wp-config.php): PHP's warnings and deprecations of both sites. */
+    debugLog: join(tmp, 'debug.log'),
     /** One SQL statement on the test database, its rows as arrays of strings (tab-separated, no header). */
     query: async (statement) => {
       const { stdout } = await run(BINARIES.mariadb, ['--no-defaults', '-S', socket, '-u', 'root', '-N', '-B', '-r', 'wordpress', '-e', statement]);

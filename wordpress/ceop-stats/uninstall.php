@@ -13,12 +13,20 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 function ceop_stats_uninstall_site() {
 	global $wpdb;
-	$like = '%' . $wpdb->esc_like( 'ceop_stats_embed' ) . '%';
-	$keys = $wpdb->get_col(
+	/*
+	 * A cache is the plugin's when it holds an embed URL (ceop_stats_embed) or the iframe the plugin made
+	 * (its class ceop-stats-embed). The class is in every iframe it ever made, even those whose src esc_url
+	 * emptied: before the plugin checked the URL's scheme, [embed]javascript://…?ceop_stats_embed=1 cached
+	 * <iframe src="" class="ceop-stats-embed">, with no ceop_stats_embed left in it.
+	 */
+	$like  = '%' . $wpdb->esc_like( 'ceop_stats_embed' ) . '%';
+	$class = '%' . $wpdb->esc_like( 'ceop-stats-embed' ) . '%';
+	$keys  = $wpdb->get_col(
 		$wpdb->prepare(
-			"SELECT DISTINCT meta_key FROM {$wpdb->postmeta} WHERE meta_key LIKE %s AND meta_value LIKE %s",
+			"SELECT DISTINCT meta_key FROM {$wpdb->postmeta} WHERE meta_key LIKE %s AND ( meta_value LIKE %s OR meta_value LIKE %s )",
 			$wpdb->esc_like( '_oembed_' ) . '%',
-			$like
+			$like,
+			$class
 		)
 	);
 	foreach ( $keys as $key ) {
@@ -27,16 +35,17 @@ function ceop_stats_uninstall_site() {
 		delete_post_meta_by_key( '_oembed_time_' . $hash );
 	}
 	$cached = $wpdb->get_col(
-		$wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_type = 'oembed_cache' AND post_content LIKE %s", $like )
+		$wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_type = 'oembed_cache' AND ( post_content LIKE %s OR post_content LIKE %s )", $like, $class )
 	);
 	foreach ( $cached as $id ) {
 		wp_delete_post( (int) $id, true );
 	}
 	$transients = $wpdb->get_col(
 		$wpdb->prepare(
-			"SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s AND option_value LIKE %s",
+			"SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s AND ( option_value LIKE %s OR option_value LIKE %s )",
 			$wpdb->esc_like( '_transient_oembed_' ) . '%',
-			$like
+			$like,
+			$class
 		)
 	);
 	foreach ( $transients as $name ) {

@@ -19,22 +19,43 @@ function ceop_stats_embed_title() {
 	return __( 'CEOP annual results', 'ceop-stats' );
 }
 
-/** Whether $url is this site's embed URL. */
+/**
+ * Whether $url is this site's embed URL: home_url's scheme (http or https), host, port and path, and a
+ * ceop_stats_embed parameter. Anything else is not ours to answer or to turn into an iframe: another
+ * scheme (javascript:, file:, gopher:, or https on an http site) would give the iframe an empty or
+ * foreign src, and its oEmbed caches nothing uninstall could recognise as the plugin's.
+ */
 function ceop_stats_is_embed_url( $url ) {
-	$url = (string) $url;
 	$home = wp_parse_url( home_url( '/' ) );
-	$part = wp_parse_url( $url );
-	if ( ! $home || ! $part || empty( $part['host'] ) || empty( $part['query'] ) ) {
+	$part = wp_parse_url( (string) $url );
+	if ( ! $home || ! $part || empty( $home['scheme'] ) || empty( $part['scheme'] ) || empty( $part['host'] ) || empty( $part['query'] ) || isset( $part['user'] ) || isset( $part['pass'] ) ) {
 		return false;
 	}
-	$port = function ( $p ) {
-		return isset( $p['port'] ) ? (int) $p['port'] : 0;
+	$scheme = strtolower( $part['scheme'] );
+	if ( ! in_array( $scheme, array( 'http', 'https' ), true ) || strtolower( $home['scheme'] ) !== $scheme ) {
+		return false;
+	}
+	$port = function ( $p ) use ( $scheme ) {
+		return isset( $p['port'] ) ? (int) $p['port'] : ( 'https' === $scheme ? 443 : 80 );
 	};
-	parse_str( $part['query'], $query );
 	return strtolower( $part['host'] ) === strtolower( $home['host'] )
 		&& $port( $part ) === $port( $home )
 		&& rtrim( isset( $part['path'] ) ? $part['path'] : '/', '/' ) === rtrim( isset( $home['path'] ) ? $home['path'] : '/', '/' )
-		&& isset( $query['ceop_stats_embed'] );
+		&& ceop_stats_query_has( $part['query'], 'ceop_stats_embed' );
+}
+
+/**
+ * Whether a query string has a parameter of that name. Read pair by pair, not with parse_str(), which
+ * stops at max_input_vars (1,000) parameters and warns, with the file's path, into the page.
+ */
+function ceop_stats_query_has( $query, $name ) {
+	foreach ( explode( '&', (string) $query ) as $pair ) {
+		$key = strstr( $pair, '=', true );
+		if ( urldecode( false === $key ? $pair : $key ) === $name ) {
+			return true;
+		}
+	}
+	return false;
 }
 
 function ceop_stats_oembed_endpoint( $url ) {

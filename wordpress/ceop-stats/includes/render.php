@@ -15,11 +15,35 @@ defined( 'ABSPATH' ) || exit;
  */
 function ceop_stats_element( array $attributes, $content = '' ) {
 	ceop_stats_enqueue();
+	// The element refuses a URL of another scheme itself, but the server should not hand one on either.
+	foreach ( array( 'src', 'source-url' ) as $name ) {
+		if ( isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ) {
+			$url = ceop_stats_http_url( $attributes[ $name ] );
+			if ( '' === $url ) {
+				// Dropped, not emptied: the element then shows its default source, or its own error for a missing one.
+				unset( $attributes[ $name ] );
+			} else {
+				$attributes[ $name ] = $url;
+			}
+		}
+	}
 	$html = '<ceop-stats';
 	foreach ( $attributes as $name => $value ) {
 		$html .= true === $value ? ' ' . $name : ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
 	return $html . '>' . $content . '</ceop-stats>';
+}
+
+/**
+ * An http(s) URL for src or source-url, or '' for any other scheme. A relative reference (data/2024.json,
+ * /stats.json) has no scheme to check, even with its entities decoded, and is kept as written: esc_url
+ * would turn "data.json" into "http://data.json".
+ */
+function ceop_stats_http_url( $value ) {
+	if ( false === strpos( html_entity_decode( $value, ENT_QUOTES | ENT_HTML5, 'UTF-8' ), ':' ) ) {
+		return $value;
+	}
+	return esc_url( $value, array( 'http', 'https' ) );
 }
 
 /** A problem the element cannot see, shown where the widget would be, in the widget's words. */
