@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { eventually } from './eventually.js';
 import type { CeopStats } from '../src/ceop-stats.js';
 import { MARKER_STYLE, alertText, canvasOf, counterValues, headingText, readBars } from './helpers.js';
 
@@ -78,10 +79,9 @@ function colours(canvas: HTMLCanvasElement): string {
 
 /** Waits for the widget to be drawn, then counts its bars from the canvas in marker colours. */
 async function figures(el: CeopStats, expectedBars: number): Promise<{ heading: string | undefined; bars: number; counters: string[] }> {
-  await waitUntil(
+  await eventually(
     () => headingText(el) && counterValues(el).length > 0,
     `widget rendered: ${el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 300)}`,
-    { timeout: 15000 },
   );
   el.setAttribute('theme', 'light');
   for (const rule of MARKER_STYLE.split(';')) {
@@ -143,10 +143,10 @@ async function wordpressLogout(): Promise<void> {
   await fetch('/api/wordpress/session?role=author&logout');
 }
 
-/** waitUntil, with a message that says what was seen when it timed out. */
-async function until(predicate: () => boolean, seen: () => string, timeout = 15000): Promise<void> {
+/** eventually, with a message that says what was seen when it timed out. */
+async function until(predicate: () => boolean, seen: () => string): Promise<void> {
   try {
-    await waitUntil(predicate, undefined, { timeout });
+    await eventually(predicate, '');
   } catch {
     throw new Error(`Timeout: ${seen()}`);
   }
@@ -250,7 +250,6 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
         () =>
           Boolean(doc.querySelector('.edit-post-header-toolbar__inserter-toggle') && globals.wp?.blocks?.getBlockType('ceop-stats/chart')),
         () => `the block editor with the block registered: ${doc.title}, ${doc.body.className}`,
-        30000,
       );
       if (wp().data.select('core/edit-post').isFeatureActive('welcomeGuide'))
         wp().data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
@@ -355,14 +354,12 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     expect(iframe!.src).to.equal(embedUrl);
     // A lazy iframe loads when it comes near the viewport, as it does for a reader scrolling to it.
     iframe!.scrollIntoView();
-    await waitUntil(() => iframe!.contentDocument?.querySelector('ceop-stats'), 'the embed shows a widget', { timeout: 15000 });
+    await eventually(() => iframe!.contentDocument?.querySelector('ceop-stats'), 'the embed shows a widget');
     const el = iframe!.contentDocument!.querySelector<CeopStats>('ceop-stats')!;
     const seen = await figures(el, 5);
     expect(seen).to.deep.equal({ heading: 'Arrests', bars: 5, counters: ['1,038', '1,644', '394'] });
     const body = () => Math.ceil(iframe!.contentDocument!.body.getBoundingClientRect().height);
-    await waitUntil(() => iframe!.style.height === `${body()}px`, `the iframe follows its page: ${iframe!.style.height} vs ${body()}`, {
-      timeout: 15000,
-    });
+    await eventually(() => iframe!.style.height === `${body()}px`, `the iframe follows its page: ${iframe!.style.height} vs ${body()}`);
     const inner = iframe!.contentWindow as WatchedWindow;
     expect(inner.__cspViolations ?? []).to.deep.equal([]);
     expect(inner.__errors ?? []).to.deep.equal([]);
@@ -402,10 +399,9 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     expect(doc.querySelector('script[src*="wp-includes/js/wp-embed"]'), 'wp-embed.js on the page').to.exist;
     iframe.scrollIntoView();
     // wp-embed.js shows the iframe and hides the blockquote at the first message with the secret.
-    await waitUntil(
+    await eventually(
       () => !iframe.hasAttribute('style') && win.getComputedStyle(fallback).display === 'none',
       `wp-embed.js shows the iframe: style "${iframe.getAttribute('style')}"`,
-      { timeout: 20000 },
     );
     // Shown where it stands in the column: where the reader scrolls to it (a browser need not render a
     // cross-origin frame out of view, so its later heights come when it is seen).
@@ -414,9 +410,9 @@ describe('WordPress plugin in WordPress 6.1 (posts saved through the REST API as
     // at the same width, when it shows the 5 bars and 3 counters. wp-embed.js keeps a height within 200-1000.
     const direct = await open(new URL(embedUrl).pathname + new URL(embedUrl).search);
     direct.frame.style.width = `${iframe.clientWidth}px`;
-    await waitUntil(() => direct.doc.querySelector('ceop-stats'), 'the embed page shows a widget', { timeout: 15000 });
+    await eventually(() => direct.doc.querySelector('ceop-stats'), 'the embed page shows a widget');
     const el = direct.doc.querySelector<CeopStats>('ceop-stats')!;
-    await waitUntil(() => headingText(el) && counterValues(el).length === 3, 'the direct embed rendered', { timeout: 15000 });
+    await eventually(() => headingText(el) && counterValues(el).length === 3, 'the direct embed rendered');
     expect(counterValues(el)).to.deep.equal(['1,038', '1,644', '394']);
     const expected = () => Math.min(1000, Math.max(200, Math.ceil(direct.doc.body.getBoundingClientRect().height)));
     await until(
