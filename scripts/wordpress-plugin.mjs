@@ -77,4 +77,4 @@ function zip(paths) {
 
 const files = filesUnder(PLUGIN).sort();
 writeFileSync(ZIP, zip(files));
-console.log(`${PLUGIN}/dist: ${copied.length + 1} files; ${ZIP}: ${files.length} files`);
+console.error(`${PLUGIN}/dist: ${copied.length + 1} files; ${ZIP}: ${files.length} files`);

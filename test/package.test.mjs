@@ -9,10 +9,13 @@
  * would for a user, and `lit` and `chart.js` from our own node_modules.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { build } from 'esbuild';
@@ -308,5 +311,41 @@ describe('custom-elements.json', () => {
       element.members.filter((member) => member.privacy === 'private' || member.privacy === 'protected').map((member) => member.name),
       [],
     );
+  });
+});
+
+describe("the README's commands", () => {
+  test('npm pack --json prints only its JSON, with the build its prepack runs', () => {
+    // What release tools read: the build's own progress goes to stderr.
+    const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.equal(JSON.parse(output)[0].name, 'ceop-stats');
+  });
+
+  test('the address npm start prints shows the demo', async () => {
+    // npm start is the build, then this server; the build is the test command's own.
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address();
+    probe.close();
+    // Its own process group: npx starts wds as a child, which must stop with it.
+    const server = spawn('npx', ['wds', '--config', 'web-dev-server.config.mjs', '--port', String(port)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    });
+    try {
+      let printed = '';
+      for await (const chunk of server.stdout) {
+        printed += chunk;
+        if (/http:\/\/\S+/.test(printed)) break;
+      }
+      // The first address printed, without its terminal colours.
+      const address = stripVTControlCharacters(printed).match(/http:\/\/\S+/)[0];
+      const response = await fetch(address);
+      assert.equal(response.status, 200, `${address} answers`);
+      assert.match(await response.text(), /<ceop-stats\b/, `${address} shows the demo (${response.url})`);
+    } finally {
+      process.kill(-server.pid);
+    }
   });
 });
