@@ -11,20 +11,27 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { argv } from 'node:process';
 
-function parentOf(pid) {
+/** The state and parent of a process ("pid (comm) state ppid ...": comm may hold spaces and parentheses). */
+function statOf(pid) {
   try {
-    // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state, parent: Number(parent) };
   } catch {
-    return 0;
+    return { state: 'gone', parent: 0 };
   }
+}
+
+/** Whether a process is still running: a zombie has ended, and only waits for its parent to collect it. */
+export function running(pid) {
+  const { state } = statOf(pid);
+  return state !== 'gone' && state !== 'Z' && state !== 'X';
 }
 
 /** This process and its ancestors: they carry the mark too, and are not left over. */
 function ourselves() {
   const own = new Set();
-  for (let pid = process.pid; pid > 1; pid = parentOf(pid)) own.add(pid);
+  for (let pid = process.pid; pid > 1; pid = statOf(pid).parent) own.add(pid);
   return own;
 }
 
@@ -34,7 +41,7 @@ export function reap(mark) {
   const killed = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
-    if (!Number.isInteger(pid) || own.has(pid)) continue;
+    if (!Number.isInteger(pid) || own.has(pid) || !running(pid)) continue;
     let environ;
     let name;
     try {
