@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { engineEvents, sessionFiles, troubled } from './webkit-launcher.mjs';
+import { engineEvents, sessionFiles, slowRequests, troubled } from './webkit-launcher.mjs';
 
 /**
  * Counts every test of a run (per browser) and writes the totals to
@@ -14,7 +14,8 @@ import { engineEvents, sessionFiles, troubled } from './webkit-launcher.mjs';
  * its driver miss a deadline while the file ran. Its failed tests may be the
  * engine's doing, so they are not taken as the file's until it fails again in
  * a healthy browser. The engine events themselves go under `events`, each
- * with whether its file passed. SUMMARY_NAME, when set, names the file;
+ * with whether its file passed, and WebKit's slow driver requests (not yet
+ * trouble) under `slowRequests`. SUMMARY_NAME, when set, names the file;
  * TEST_RESULTS, the folder.
  */
 // An engine's own failure, never a test's: it died, hung, or stopped answering its driver (any WebDriverError: a
@@ -70,6 +71,7 @@ export function summaryReporter(defaultName) {
         perBrowser.skipped += totals.skipped - before.skipped;
       }
       for (const event of engineEvents) totals.events.push({ ...event, filePassed: passedFiles.has(`${event.browser} ${event.file}`) });
+      totals.slowRequests = slowRequests;
       const file = `${process.env.TEST_RESULTS ?? 'test-results'}/${name}.json`;
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(totals, null, 2));

@@ -26,6 +26,7 @@
  * `engineEvents` for the summary.
  */
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { clearInterval, clearTimeout, setInterval } from 'node:timers';
 import { remote } from 'webdriverio';
 
@@ -46,6 +47,9 @@ export const engineEvents = [];
 export const sessionFiles = { of: (id) => id };
 /** Session ids of test files that ran while their engine was in trouble → what happened. */
 export const troubled = new Map();
+/** Driver requests that took over SLOW_MS: { browser, files, what, seconds, load } (the machine's load average then). */
+export const slowRequests = [];
+const SLOW_MS = 5000;
 
 function within(promise, ms, what) {
   let timer;
@@ -177,8 +181,18 @@ export class WebKitLauncher {
     return result;
   }
 
-  request(send, what) {
-    return within(send(), REQUEST_DEADLINE_MS, `MiniBrowser: ${what}`);
+  /** A driver request with its deadline; one that takes over SLOW_MS is kept in `slowRequests`, to see what nears the deadline. */
+  async request(send, what) {
+    const started = Date.now();
+    try {
+      return await within(send(), REQUEST_DEADLINE_MS, `MiniBrowser: ${what}`);
+    } finally {
+      const seconds = (Date.now() - started) / 1000;
+      if (seconds * 1000 > SLOW_MS) {
+        const files = [...this.sessions.keys()].map((id) => sessionFiles.of(id));
+        slowRequests.push({ browser: this.name, files, what, seconds, load: loadavg()[0] });
+      }
+    }
   }
 
   /** Opens a test file, in a new browser as often as it takes within START_BUDGET_MS. */
