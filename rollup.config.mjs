@@ -72,11 +72,13 @@ const bundle = {
  * file, importing lit and chart.js from the user's node_modules. esbuild
  * compiles them as it does the bundle (tsc's own output wraps its decorator
  * helpers in `this &&`, which makes rollup users' builds warn); tsc adds only
- * the .d.ts files beside them.
+ * the .d.ts files beside them. dist/lib/server.js, the server API, imports
+ * @lit-labs/ssr and parse5 from the server's node_modules (optional peer
+ * dependencies: only a server that renders the widget installs them).
  */
 const lib = {
-  input: ['src/ceop-stats.ts', 'src/ceop-stats-element.ts'],
-  external: (id) => /^(lit|@lit|chart\.js)(\/|$)/.test(id),
+  input: ['src/ceop-stats.ts', 'src/ceop-stats-element.ts', 'src/server.ts'],
+  external: (id) => /^(lit|@lit|@lit-labs|chart\.js|parse5)(\/|$)/.test(id),
   preserveEntrySignatures: 'strict',
   output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
   plugins: [minifyCssTemplates(), esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' })],

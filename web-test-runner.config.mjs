@@ -6,6 +6,7 @@ import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
 import { devtoolsPlugin } from './test/devtools-plugin.mjs';
 import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
 import { serverLogPlugin } from './test/server-log-plugin.mjs';
+import { ssrPlugin } from './test/ssr-plugin.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { testApi } from './test/test-api-plugin.mjs';
 import { wordpressMiddleware, wordpressPlugin } from './test/wordpress/plugin.mjs';
@@ -34,6 +35,7 @@ export default {
     devtoolsPlugin,
     serverLogPlugin,
     readmeSnippetsPlugin({ production: mode === 'prod' }),
+    ssrPlugin(),
     wordpressPlugin,
   ],
   middleware: [wordpressMiddleware, testApi],

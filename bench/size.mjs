@@ -22,6 +22,10 @@
  * Drawing colours as CSS gives them, with a stand-in for Chart.js's colour
  * parser (#14), took the chart chunk from 41.6 to 38.2 KB; TypeScript's
  * private fields in place of #private, which es2021 lowers to WeakMaps, 38.0.
+ * Taking over a server's render (#28: the shadow root kept until the first
+ * render replaces it, no count-up, the code for its data and texts awaited)
+ * and the loader's check for a server added 0.25 KB to the first paint
+ * (17,725 to 17,984 bytes); the server's own code is in dist/lib/ only.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -30,17 +34,17 @@ const KB = 1024;
 const BUDGETS = {
   entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
   'first-paint': {
-    budget: 17.4 * KB,
+    budget: 17.6 * KB,
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
   chart: { budget: 38.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 56.1 * KB,
+    budget: 56.4 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },
-  total: { budget: 64.9 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
+  total: { budget: 65.2 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
     budget: 2 * KB,

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { styles } from './ceop-stats.styles.js';
 import { chartKeyAction } from './display/chart-keys.js';
 import { themeOf, parseFetchOptions } from './element/attributes.js';
@@ -10,11 +10,13 @@ import type { HeldRoom } from './element/held-room.js';
 import { LanguageController } from './element/language-controller.js';
 import { PrintController } from './element/print-controller.js';
 import * as region from './element/regions.js';
+import { SERVER_BASE_URL } from './element/server-render.js';
 import { type ReadyView, type WidgetView, widgetView } from './element/widget-view.js';
 import type { FetchOptions } from './data/loaders.js';
 import type { Problem, ProblemCode } from './result.js';
 import { emit } from './runtime/emit.js';
 import { inTurn } from './runtime/main-thread-turn.js';
+import { onServer } from './runtime/server.js';
 
 /** `detail` of the `ceop-stats-error` event. */
 export interface CeopStatsErrorDetail {
@@ -210,6 +212,8 @@ export class CeopStats extends LitElement {
   /** Settles when this widget has the table's chunk and its styles (or has given up on them). */
   private tableCodeLoaded?: Promise<void>;
   private tableCodePrefetched = false;
+  /** The widget came with the server's render in its shadow root (see createRenderRoot). */
+  private serverRendered = false;
 
   constructor() {
     super();
@@ -227,14 +231,44 @@ export class CeopStats extends LitElement {
     }
   }
 
+  /**
+   * Takes over the shadow root the server rendered: its content stays on screen until the first render replaces it (see
+   * update). Lit would render a second card before it; and Lit's hydration, with its hydrate support loaded, keeps the
+   * server's text wherever the browser's values differ, when a server cannot know the page's language and address, or, in
+   * a Lit template, the widget's children: the figures shown must be the browser's own.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    if (!root) return super.createRenderRoot();
+    this.serverRendered = root.hasChildNodes();
+    // The server showed the counters at their final values: they do not count up again.
+    if (this.serverRendered) this.countUp.finish();
+    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    return root;
+  }
+
   /** Waits for a turn on the main thread when other widgets have used this task's slice; otherwise updates as Lit does. */
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature: a synchronous update returns nothing.
   protected override scheduleUpdate(): void | Promise<unknown> {
     // The table's chunk is fetched after the first render; an update that shows the table waits for it if it is not here yet.
+    // A server's render stays until the code for the same figures and texts is here: never the loading look in between.
+    const code = !this.hasUpdated && this.serverRendered ? this.firstRenderCode() : undefined;
     const table =
-      (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : undefined;
+      (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : code;
     const update = () => inTurn(this.chart.nearViewport, () => super.scheduleUpdate());
     return table ? table.then(update) : update();
+  }
+
+  private firstRenderCode(): Promise<unknown> | undefined {
+    const data = this.data.preload();
+    const texts = this.language.preload();
+    return data || texts ? Promise.all([data, texts]) : undefined;
+  }
+
+  /** The first render after the server's replaces its content in the same task: the same layout, so nothing moves. */
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated && this.serverRendered) this.renderRoot.replaceChildren();
+    super.update(changed);
   }
 
   /** Loads the table's chunk and adds its styles to this widget; without it (offline, blocked) the chart, summary and counters still stand. */
@@ -279,7 +313,7 @@ export class CeopStats extends LitElement {
 
   /** Reads `src`, `credentials` and `timeout`, and asks the data controller for what they name. */
   private useRequest(): void {
-    const parsed = parseFetchOptions(this, document.baseURI);
+    const parsed = parseFetchOptions(this, onServer ? SERVER_BASE_URL : document.baseURI);
     this.requestProblem = parsed.ok ? undefined : { code: parsed.code, message: parsed.message };
     this.request = parsed.ok ? parsed.value : undefined;
     if (parsed.ok) this.data.use(parsed.value);
@@ -295,7 +329,7 @@ export class CeopStats extends LitElement {
       requestProblem: this.requestProblem,
       messages: this.language.catalogue,
       pageLocale: this.language.pageLocale(),
-      baseUrl: document.baseURI,
+      baseUrl: onServer ? SERVER_BASE_URL : document.baseURI,
     });
     // The loading look is still on screen: where it has the chart is where the data's render keeps it.
     if (wasLoading && this.view.status === 'ready') this.heldRoomOnceLoaded()?.measure();
@@ -307,7 +341,7 @@ export class CeopStats extends LitElement {
     if (problem && problem.message !== this.reportedProblem) {
       console.warn(`<ceop-stats>: ${problem.message}`);
       const detail: CeopStatsErrorDetail = { code: problem.code, message: problem.message };
-      emit(this, 'ceop-stats-error', detail);
+      if (!onServer) emit(this, 'ceop-stats-error', detail);
     }
     // While data loads, the last problem stands: the same problem after a reload is not warned about twice.
     if (this.view.status !== 'loading') this.reportedProblem = problem?.message;
@@ -326,7 +360,8 @@ export class CeopStats extends LitElement {
       series: view.series,
       locale: view.options.locale,
       messages: view.messages,
-      animate: this.countUp.motion,
+      // A server-rendered widget already shows its figures: its chart is drawn as it stands.
+      animate: this.countUp.motion && !this.serverRendered,
       ready: { metric: view.options.measure.id, years: view.series.labels },
     };
   }

@@ -11,7 +11,6 @@
  * run it a second time under its bare name.
  * @module
  */
-import('../ceop-stats.js').catch((error: unknown) => console.warn('<ceop-stats>: the widget code could not be loaded.', error));
 
 /**
  * Whether the document's first widget is within a viewport's height of the
@@ -26,5 +25,11 @@ function firstWidgetNearViewport(): boolean {
   return bottom >= -innerHeight && top <= 2 * innerHeight;
 }
 
-// A failure here is the element's to report, when it asks for the same chunk.
-if (firstWidgetNearViewport()) import('../chart/bar-chart.js').catch(() => undefined);
+// Imported on a server (a server component, a build step), where it has no page: said, rather than thrown or silent.
+if (typeof document === 'undefined') {
+  console.warn('<ceop-stats>: the browser bundle does nothing on a server; ceop-stats/server renders the widget there.');
+} else {
+  import('../ceop-stats.js').catch((error: unknown) => console.warn('<ceop-stats>: the widget code could not be loaded.', error));
+  // A failure here is the element's to report, when it asks for the same chunk.
+  if (firstWidgetNearViewport()) import('../chart/bar-chart.js').catch(() => undefined);
+}

@@ -19,8 +19,23 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function cellText(cell: Element): string {
-  return clean(cell.textContent);
+/** What the reader uses of a cell, a row and a table: the browser's elements have it, and so do the server API's stand-ins. */
+export interface CellLike {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+export interface RowLike {
+  readonly cells: ArrayLike<CellLike>;
+  readonly parentElement: { readonly localName: string } | null;
+}
+export interface TableLike {
+  readonly rows: ArrayLike<RowLike>;
+  readonly tHead: { readonly rows: ArrayLike<RowLike> } | null;
+  readonly tFoot: { readonly rows: ArrayLike<RowLike> } | null;
+}
+
+function cellText(cell: CellLike): string {
+  return clean(cell.textContent ?? '');
 }
 
 interface Separators {
@@ -124,10 +139,10 @@ interface CandidateMeasure {
   total?: number;
 }
 
-function read(table: HTMLTableElement, locale: string): Dataset {
+function read(table: TableLike, locale: string): Dataset {
   // table.rows lists thead rows, then body rows, then tfoot rows: the order the editor sees.
   const rows = Array.from(table.rows);
-  const rowNumber = (row: HTMLTableRowElement): number => rows.indexOf(row) + 1;
+  const rowNumber = (row: RowLike): number => rows.indexOf(row) + 1;
   const head = table.tHead?.rows[0] ?? rows[0];
   if (!head) fail('table: no header row');
   const headerCells = Array.from(head.cells);
@@ -190,7 +205,7 @@ function read(table: HTMLTableElement, locale: string): Dataset {
  * Reads an editor's table into a validated Dataset. `locale` is the page's
  * locale (BCP 47), used for thousands separators. Never throws.
  */
-export function readTable(table: HTMLTableElement, locale: string): Result<Dataset> {
+export function readTable(table: TableLike, locale: string): Result<Dataset> {
   try {
     return attempt('schema', () => read(table, locale));
   } catch {

@@ -17,6 +17,7 @@ import type { Messages } from '../messages/en.js';
 import { sizeCanvas, watchBoxSize, type BoxSize } from '../runtime/box-size.js';
 import { emit } from '../runtime/emit.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
+import { media } from '../runtime/media.js';
 import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js';
 import { watchStyle } from '../runtime/style-watch.js';
 
@@ -77,9 +78,9 @@ export class ChartController implements ReactiveController {
   private boxSize?: BoxSize;
   private stopWatchingBox?: () => void;
   private measureLater?: ReturnType<typeof setTimeout>;
-  private readonly forcedColors = matchMedia('(forced-colors: active)');
+  private readonly forcedColors = media('(forced-colors: active)');
   /** Reader preferences that change how the chart is drawn (reduced motion comes through the count-up's `redraw`). */
-  private readonly preferences = [this.forcedColors, matchMedia('(prefers-color-scheme: dark)')];
+  private readonly preferences = [this.forcedColors, media('(prefers-color-scheme: dark)')];
 
   constructor(host: ReactiveControllerHost & HTMLElement, parts: Parts) {
     this.host = host;

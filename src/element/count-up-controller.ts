@@ -7,18 +7,20 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runCountUp } from '../display/count-up.js';
+import { media } from '../runtime/media.js';
 import { whenVisible } from '../runtime/near-viewport.js';
+import { onServer } from '../runtime/server.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { noAnimation: boolean };
 
 export class CountUpController implements ReactiveController {
-  /** How far the counters have counted, 0 to 1. */
-  progress = 0;
+  /** How far the counters have counted, 0 to 1: on the server, final, since the server's HTML is what a reader without JavaScript keeps. */
+  progress = onServer ? 1 : 0;
 
   private readonly host: Host;
   /** Called when the motion preference changes, for the chart to follow it. */
   private readonly onMotionChange: () => void;
-  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  private readonly reducedMotion = media('(prefers-reduced-motion: reduce)');
   private phase: 'idle' | 'waiting' | 'running' | 'done' = 'idle';
   /** Stops the wait to be seen, or the running count. */
   private cancel?: () => void;

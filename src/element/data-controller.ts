@@ -12,6 +12,8 @@ import type { FetchOptions } from '../data/loaders.js';
 import type { Problem, Result } from '../result.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { strayData } from '../data/stray-data.js';
+import { serverRender } from './server-render.js';
+import { onServer } from '../runtime/server.js';
 
 type DataIn = typeof import('../data/data-in.js');
 /** The code for data from outside the bundle, loaded only when some widget has such data. */
@@ -82,6 +84,11 @@ export class DataController implements ReactiveController {
    */
   use(request: FetchOptions | undefined): void {
     this.request = request;
+    if (onServer) {
+      // Nothing is fetched on the server: `src` keeps its loading look; the children are what the server API read from them.
+      this.state = request ? { status: 'loading' } : (serverRender.data ?? { status: 'ready', dataset: CEOP_FIGURES });
+      return;
+    }
     if (!request) {
       this.inFlight?.abort();
       this.inFlight = undefined;
@@ -91,6 +98,12 @@ export class DataController implements ReactiveController {
     }
     const key = `${request.url} ${request.credentials} ${request.timeout}`;
     if (key !== this.requestKey) void this.load(request, key);
+  }
+
+  /** Before a server-rendered widget's first render: the code its data needs, so that render shows the figures the server did, not the loading look. */
+  preload(): Promise<unknown> | undefined {
+    const hasData = this.host.querySelector(':scope > script[type="application/json"], :scope > table');
+    return hasData && !dataIn.loaded ? dataIn.load().catch(() => undefined) : undefined;
   }
 
   private async load(request: FetchOptions, key: string): Promise<void> {

@@ -11,6 +11,7 @@ import { type Messages, messages as en } from '../messages/en.js';
 import { messagesFor } from '../messages/index.js';
 import { watchStyle } from '../runtime/style-watch.js';
 import { resolveLocale } from './attributes.js';
+import { onServer } from '../runtime/server.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: unknown };
 
@@ -44,13 +45,20 @@ export class LanguageController implements ReactiveController {
     return this.catalogue ?? en;
   }
 
-  /** The page's language around the widget. */
+  /** The page's language around the widget; a server does not know it (the server API's README section says to give `locale`). */
   pageLocale(): string {
+    if (onServer) return 'en-GB';
     return this.host.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en-GB';
   }
 
   currentLocale(): string {
     return resolveLocale(this.host.locale, this.pageLocale());
+  }
+
+  /** Before a server-rendered widget's first render: its language's texts, so that render shows them, as the server did. */
+  preload(): Promise<unknown> | undefined {
+    const found = messagesFor(this.currentLocale());
+    return found instanceof Promise ? found : undefined;
   }
 
   /** Settles the locale and its catalogue for this update; true when either changed. A catalogue still on its way updates the host when it comes. */

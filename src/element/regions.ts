@@ -13,7 +13,9 @@ import type { Messages } from '../messages/en.js';
 import { counterLabel } from '../messages/index.js';
 import type { Problem } from '../result.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
+import { serverRender } from './server-render.js';
 import type { ReadyView } from './widget-view.js';
+import { onServer } from '../runtime/server.js';
 
 export function alertRegion(problem: Problem, messages: Messages) {
   return html`<div class="alert" part="alert" role="alert">
@@ -50,6 +52,10 @@ export interface ChartRegionInput {
 
 /** The chart's box: the canvas, the layer that takes keyboard focus over it, and the loading message. */
 export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur }: ChartRegionInput) {
+  // On the server, what stands in for the chart (the data table), in the box the chart will have: a reader without
+  // JavaScript gets the figures, and the browser's first render puts the canvas where it was, moving nothing.
+  const standIn = onServer && view ? serverRender.chartStandIn?.(view) : undefined;
+  if (standIn) return html`<div class="chart" part="chart" ?hidden=${hidden}>${standIn}</div>`;
   return html`<div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${hidden}>
     ${
       view

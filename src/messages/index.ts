@@ -10,7 +10,8 @@ import { type Messages, messages as en } from './en.js';
 
 /**
  * Every language but English, by language subtag (lower case). Adding one is
- * a file beside this one that exports `messages: Messages`, and a line here.
+ * a file beside this one that exports `messages: Messages`, a line here, and
+ * one in src/server.ts, which has every catalogue at once.
  */
 export const LANGUAGES: Record<string, () => Promise<{ messages: Messages }>> = {
   cy: () => import('./cy.js'),
@@ -18,6 +19,11 @@ export const LANGUAGES: Record<string, () => Promise<{ messages: Messages }>> = 
 
 /** A catalogue once fetched, or the promise of it while it is. */
 const catalogues = new Map<string, Messages | Promise<Messages>>();
+
+/** Makes a catalogue available at once, where nothing is fetched: the server entry gives every language's. */
+export function provideCatalogue(language: string, messages: Messages): void {
+  catalogues.set(language, messages);
+}
 
 /**
  * The texts for a locale: English for a language without a catalogue (English
