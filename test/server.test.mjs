@@ -138,6 +138,8 @@ describe('renderCeopStats: every attribute', () => {
     const html = shadow(renderCeopStats({ 'source-label': 'Our source', 'source-url': 'https://example.org/s' }));
     assert.match(html, /<a href="https:\/\/example.org\/s"[^>]*>Our source<\/a>/);
     assert.deepEqual(texts(shadow(renderCeopStats({ 'no-source': true })), 'source'), []);
+    // A relative link stays relative: the reader's browser resolves it against the page, as the widget does.
+    assert.match(shadow(renderCeopStats({ 'source-url': '../sources?x=1&y=2' })), /<a href="\.\.\/sources\?x=1&amp;y=2"/);
   });
 
   test('downloads: the buttons', () => {

@@ -6,6 +6,8 @@
 import { type Dataset, type Measure, type Source, describeValue, startYear } from '../data/dataset.js';
 import type { FetchOptions } from '../data/loaders.js';
 import { type Result, attempt, fail, failure, webUrl } from '../result.js';
+import { SERVER_BASE_URL } from './server-render.js';
+import { onServer } from '../runtime/server.js';
 import { isValidLocale } from '../display/format.js';
 
 const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
@@ -157,9 +159,12 @@ export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | u
   if (urlText !== undefined && !url) {
     return failure('attribute', `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.`);
   }
-  const label = given(raw.sourceLabel) ?? dataSource?.label ?? url?.hostname;
+  // On a server, which cannot know the page's address, a relative link stays as written: the reader's browser resolves it
+  // against the page, as the widget does there.
+  const relativeOnServer = onServer && url?.href.startsWith(SERVER_BASE_URL) ? urlText : undefined;
+  const label = given(raw.sourceLabel) ?? dataSource?.label ?? relativeOnServer ?? url?.hostname;
   if (label === undefined) return { ok: true, value: undefined };
-  const link = url?.href ?? dataSource?.url;
+  const link = relativeOnServer ?? url?.href ?? dataSource?.url;
   return { ok: true, value: link === undefined ? { label } : { label, url: link } };
 }
 
