@@ -10,13 +10,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
+import { userProject } from './user-project.mjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
@@ -120,24 +120,17 @@ describe('package.json', () => {
 });
 
 describe('a user project', () => {
-  let project;
-  before(() => {
-    project = mkdtempSync(join(tmpdir(), 'ceop-stats-user-'));
-    mkdirSync(join(project, 'node_modules'));
-    symlinkSync(root, join(project, 'node_modules', 'ceop-stats'), 'dir');
-    writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
-  });
-  after(() => rmSync(project, { recursive: true, force: true }));
+  const project = userProject('ceop-stats-user-');
 
   const bundle = async (source) => {
     const result = await build({
-      stdin: { contents: source, resolveDir: project, loader: 'js' },
-      absWorkingDir: project,
+      stdin: { contents: source, resolveDir: project.path(), loader: 'js' },
+      absWorkingDir: project.path(),
       bundle: true,
       splitting: true,
       format: 'esm',
       platform: 'browser',
-      outdir: join(project, 'out'),
+      outdir: join(project.path(), 'out'),
       write: false,
       logLevel: 'silent',
     });
@@ -160,14 +153,14 @@ describe('a user project', () => {
   });
 
   test('Rollup builds the package entry too, with the chart code in its own chunk', async () => {
-    writeFileSync(join(project, 'app.js'), `import { CeopStats } from 'ceop-stats'; console.log(CeopStats);`);
+    writeFileSync(join(project.path(), 'app.js'), `import { CeopStats } from 'ceop-stats'; console.log(CeopStats);`);
     const warnings = [];
     const built = await rollup({
-      input: join(project, 'app.js'),
+      input: join(project.path(), 'app.js'),
       plugins: [nodeResolve({ browser: true })],
       onwarn: (warning) => warnings.push(warning),
     });
-    const { output } = await built.generate({ format: 'es', dir: join(project, 'rollup-out') });
+    const { output } = await built.generate({ format: 'es', dir: join(project.path(), 'rollup-out') });
     await built.close();
     // TypeScript's inline decorator and private-field helpers test `this` at the top level; Rollup notes it is undefined there, which the helpers expect.
     const unexpected = warnings.filter(
@@ -200,7 +193,7 @@ describe('a user project', () => {
 
   test('TypeScript resolves the types of ., ./element and ./bundle, with bundler and Node resolution', () => {
     writeFileSync(
-      join(project, 'user.ts'),
+      join(project.path(), 'user.ts'),
       `import { CeopStats, CEOP_FIGURES, type CeopStatsErrorDetail } from 'ceop-stats';
 import { CeopStats as Element } from 'ceop-stats/element';
 import 'ceop-stats/bundle';
@@ -216,7 +209,7 @@ element.addEventListener('ceop-stats-error', (event) => {
       [ts.ModuleKind.ESNext, ts.ModuleResolutionKind.Bundler],
       [ts.ModuleKind.NodeNext, ts.ModuleResolutionKind.NodeNext],
     ]) {
-      const program = ts.createProgram([join(project, 'user.ts')], {
+      const program = ts.createProgram([join(project.path(), 'user.ts')], {
         module,
         moduleResolution,
         target: ts.ScriptTarget.ES2022,

@@ -7,11 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
+import { userProject } from './user-project.mjs';
 
 const root = join(import.meta.dirname, '..');
 
@@ -222,18 +222,11 @@ describe("renderCeopStats: the editor's content", () => {
 });
 
 describe("the README's server code, run as written", () => {
-  let project;
-  before(() => {
-    project = mkdtempSync(join(tmpdir(), 'ceop-stats-server-'));
-    mkdirSync(join(project, 'node_modules'));
-    symlinkSync(root, join(project, 'node_modules', 'ceop-stats'), 'dir');
-    writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
-  });
-  after(() => rmSync(project, { recursive: true, force: true }));
+  const project = userProject('ceop-stats-server-');
   const readme = () => readFileSync(join(root, 'README.md'), 'utf8');
 
   test("Eleventy: the shortcodes render the widget, with the editor's table in the paired one", async () => {
-    writeFileSync(join(project, 'eleventy.config.js'), readmeBlock(readme(), 'Server rendering', 'js', 1));
+    writeFileSync(join(project.path(), 'eleventy.config.js'), readmeBlock(readme(), 'Server rendering', 'js', 1));
     const shortcodes = {};
     const copies = [];
     const config = {
@@ -241,7 +234,7 @@ describe("the README's server code, run as written", () => {
       addPairedShortcode: (name, fn) => (shortcodes[name] = fn),
       addPassthroughCopy: (copy) => copies.push(copy),
     };
-    const { default: configure } = await import(join(project, 'eleventy.config.js'));
+    const { default: configure } = await import(join(project.path(), 'eleventy.config.js'));
     configure(config);
     assert.deepEqual(counters(shadow(shortcodes.ceopStats({ metric: 'arrests' }))), ['1,038', '1,644', '394']);
     assert.deepEqual(counters(shadow(shortcodes.ceopStatsWith(TABLE, { metric: 'referrals' }))), ['3,579']);
@@ -249,9 +242,13 @@ describe("the README's server code, run as written", () => {
   });
 
   test('plain Node: the page holds the widget with its figures', async () => {
-    writeFileSync(join(project, 'server.js'), readmeBlock(readme(), 'Server rendering', 'js', 0));
+    writeFileSync(join(project.path(), 'server.js'), readmeBlock(readme(), 'Server rendering', 'js', 0));
     const port = await freePort();
-    const child = spawn(process.execPath, ['server.js'], { cwd: project, env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['server.js'], {
+      cwd: project.path(),
+      env: { ...process.env, PORT: String(port) },
+      stdio: 'inherit',
+    });
     try {
       const page = await fetchWhenUp(`http://127.0.0.1:${port}/`);
       assert.match(page, /<script type="module" src="\/ceop-stats\/ceop-stats.js"><\/script>/);
