@@ -12,7 +12,7 @@
  *   /test/pages/csp.html                   served with a strict Content-Security-Policy
  *   /dist/embed.html                       the iframe embed's page, with the same policy, and
  *                                          test/pages/embed-watch.js as its first script
- *   /cdn/v1/…                              dist/, as a CDN would serve it: another path, and CORS
+ *   /cdn/v1/…                              dist/ceop-stats*.js, as a CDN would serve them: another path, and CORS
  *                                          so a page on another origin (localhost vs 127.0.0.1) can load it
  *   /cdn/slow-element/…                    the same, with the element's chunk a second late, so that what
  *                                          is fetched beside it, and what after it, can be told apart
@@ -43,6 +43,11 @@ function gate(key) {
 export async function testApi(context, next) {
   const { path, query } = context;
   if (path.startsWith('/cdn/v1/') || path.startsWith('/cdn/slow-element/')) {
+    // Only what the README says to upload (dist/ceop-stats*.js): a page that needs more fails here.
+    if (!/^\/cdn\/[\w-]+\/ceop-stats[\w-]*\.js$/.test(path)) {
+      context.status = 404;
+      return;
+    }
     if (path.endsWith('/slow-element/ceop-stats-element.js')) await sleep(1000);
     context.url = context.url.replace(/^\/cdn\/[\w-]+\//, '/dist/');
     await next();
