@@ -11,6 +11,12 @@
  *   refuse-mid-file  at the first key press the browser dies (MiniBrowser killed) and new
  *                    sessions are refused for WEBKIT_FAULT_SECONDS
  *
+ * And always, as the real driver does: a session command that another
+ * overtakes (sent while it is still being answered) is never answered.
+ * WebKitWebDriver never answers a navigation that a second command overtakes
+ * (wtr's own launcher sent getTitle every 60 s as a heartbeat): the hang CI
+ * used to die of. The launcher must never send two at once.
+ *
  * Each fault happens once per run, however many drivers the launcher starts:
  * WEBKIT_FAULT_STATE is a folder shared by them, where each fault leaves its
  * start time.
@@ -68,6 +74,8 @@ function killBrowser() {
 }
 
 let opened = 0;
+/** The session command being answered: { overtaken } once another came while it was. */
+let answering;
 const refusal = JSON.stringify({ value: { error: 'session not created', message: 'refused by the faulty driver', stacktrace: '' } });
 
 createServer((req, res) => {
@@ -77,6 +85,15 @@ createServer((req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' }).end(refusal);
       return;
     }
+  }
+  const command = req.url.startsWith('/session/') ? { overtaken: false } : undefined;
+  if (command) {
+    if (answering) {
+      answering.overtaken = true;
+      console.error(`[faulty driver] ${req.method} ${req.url} overtook a command, which will never be answered`);
+    }
+    answering = command;
+    res.on('close', () => answering === command && (answering = undefined));
   }
   const body = [];
   req.on('data', (chunk) => body.push(chunk));
@@ -90,6 +107,11 @@ createServer((req, res) => {
       if (begin('refuse-mid-file')) killBrowser();
     }
     const forward = request({ host: '127.0.0.1', port: realPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      if (command?.overtaken) {
+        answer.resume();
+        return;
+      }
+      if (answering === command) answering = undefined;
       res.writeHead(answer.statusCode, answer.headers);
       answer.pipe(res);
     });
