@@ -74,13 +74,23 @@ const bundle = {
  * helpers in `this &&`, which makes rollup users' builds warn); tsc adds only
  * the .d.ts files beside them. dist/lib/server.js, the server API, imports
  * @lit-labs/ssr and parse5 from the server's node_modules (optional peer
- * dependencies: only a server that renders the widget installs them).
+ * dependencies: only a server that renders the widget installs them), and
+ * dist/lib/react.js, vue.js and svelte.js their framework, which the app has.
  */
 const lib = {
-  input: ['src/ceop-stats.ts', 'src/ceop-stats-element.ts', 'src/server.ts'],
-  external: (id) => /^(lit|@lit|@lit-labs|chart\.js|parse5)(\/|$)/.test(id),
+  input: ['src/ceop-stats.ts', 'src/ceop-stats-element.ts', 'src/server.ts', 'src/react.ts', 'src/vue.ts', 'src/svelte.ts'],
+  external: (id) => /^(lit|@lit|@lit-labs|chart\.js|parse5|react|vue|svelte)(\/|$)/.test(id),
   preserveEntrySignatures: 'strict',
-  output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+  output: {
+    dir: 'dist/lib',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: '[name].js',
+    // The React component uses hooks: marked as client code, so that a React Server Component (Next.js) may render it.
+    // Rollup drops a directive written in the source, so it is added here.
+    banner: (chunk) => (chunk.fileName === 'react.js' ? "'use client';" : ''),
+  },
   plugins: [minifyCssTemplates(), esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' })],
 };
 

@@ -124,19 +124,19 @@ export class CeopStats extends LitElement {
   private downloadFailed = false;
 
   /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure (`children` in the bundled figures). */
-  metric?: string;
+  metric?: 'children' | 'arrests' | 'networks' | (string & {});
 
   /** First year shown, by the calendar year it starts in: `2008` is 2008/09. Default: the first year. */
-  from?: string;
+  from?: `${number}`;
 
   /** Last year shown, by the calendar year it starts in: `2010` is 2010/11. Default: the last year. */
-  to?: string;
+  to?: `${number}`;
 
   /**
    * Which bars stand out: `records` (years higher than every year before), `latest`, or `none`.
    * @default 'records'
    */
-  highlight?: string;
+  highlight?: 'records' | 'latest' | 'none';
 
   /** The title. Default: the measure's label. */
   heading?: string;
@@ -154,7 +154,7 @@ export class CeopStats extends LitElement {
    * Colour scheme: `light`, `dark`, or `auto` to follow the reader's system.
    * @default 'auto'
    */
-  theme?: string;
+  theme?: 'light' | 'dark' | 'auto';
 
   /** URL of a JSON dataset (http, https or relative), in the schema of "Your own data" in the README. Takes precedence over inline JSON and a child table. Default: the child JSON or table, else the bundled figures. */
   src?: string;
@@ -163,13 +163,13 @@ export class CeopStats extends LitElement {
    * Whether the `src` request sends cookies: `omit`, `same-origin` or `include`.
    * @default 'omit'
    */
-  credentials?: string;
+  credentials?: 'omit' | 'same-origin' | 'include';
 
   /**
    * Milliseconds to wait for `src` before giving up, 1 to 120000.
    * @default '10000'
    */
-  timeout?: string;
+  timeout?: `${number}`;
 
   /** Text of the source line, instead of the data's source. The link stays the data's unless `source-url` is given. Default: the data's source label. */
   sourceLabel?: string;

@@ -249,8 +249,12 @@ describe('README embedding: framework snippets', () => {
     }
     interface ReactSnippet {
       default: unknown;
-      createElement: (type: unknown, props?: Record<string, unknown> | null) => unknown;
+      CeopStats: unknown;
+      createElement: (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => unknown;
+      useLayoutEffect: (effect: () => void, dependencies?: unknown[]) => void;
       createRoot: (container: Element) => ReactRoot;
+      hydrateRoot: (container: Element, node: unknown, options?: { onRecoverableError?: (error: unknown) => void }) => ReactRoot;
+      renderToString: (node: unknown) => string;
     }
 
     const mountReact = (react: ReactSnippet, element: unknown) => (target: HTMLElement) => {
@@ -271,6 +275,81 @@ describe('README embedding: framework snippets', () => {
       const react = await importSnippet<ReactSnippet>('react');
       const { target, el, mounted: app } = await mountAndWaitForReady(mountReact(react, react.createElement(react.default)));
       await expectCleanUnmount(target, el, app.unmount);
+    });
+
+    /**
+     * What a server-rendered page does: React's HTML is on the page, the
+     * element upgrades and draws, and then React hydrates. `node()` is
+     * rendered on the "server" and hydrated with a probe beside it, whose
+     * layout effect says that the commit, and so the component's own
+     * effects, are done.
+     */
+    async function serverRenderAndHydrate(react: ReactSnippet, node: () => unknown) {
+      const target = await fixture<HTMLDivElement>(html`<div></div>`);
+      target.setAttribute('style', `width: 600px; ${MARKER_STYLE}`);
+      let committed!: () => void;
+      const hydrated = new Promise<void>((resolve) => (committed = resolve));
+      function Probe() {
+        react.useLayoutEffect(() => committed(), []);
+        return null;
+      }
+      const app = () => [react.createElement('div', { key: 'widget' }, node()), react.createElement(Probe, { key: 'probe' })];
+      const serverHtml = react.renderToString(app());
+      const drawn = oneEvent(target, 'ceop-stats-ready');
+      target.innerHTML = serverHtml;
+      const el = target.querySelector('ceop-stats')!;
+      await drawn;
+      const recoverable: unknown[] = [];
+      const root = react.hydrateRoot(target, app(), { onRecoverableError: (error) => recoverable.push(error) });
+      mounted = { unmount: () => root.unmount() };
+      await hydrated;
+      expect(target.querySelectorAll('ceop-stats'), 'one widget after hydration').to.have.length(1);
+      expect(target.querySelector('ceop-stats'), 'hydration kept the server’s element').to.equal(el);
+      expect(recoverable, 'hydration errors').to.deep.equal([]);
+      return { target, el, serverHtml, root, app };
+    }
+
+    it('after a server render: the HTML has the options, hydration keeps the one widget, and the handler runs', async () => {
+      const react = await importSnippet<ReactSnippet>('react');
+      const { target, el, serverHtml } = await serverRenderAndHydrate(react, () => react.createElement(react.default));
+      const parsed = new DOMParser().parseFromString(serverHtml, 'text/html').querySelector('ceop-stats')!;
+      expect(parsed.getAttribute('metric'), 'metric in the server’s HTML').to.equal('arrests');
+      expect(parsed.getAttribute('no-animation'), 'no-animation in the server’s HTML').to.equal('');
+      expect(console_.calls.log, 'nothing heard before hydration').to.deep.equal([]);
+      // The widget drew before React hydrated; its next render is heard by the handler.
+      const next = oneEvent(target, 'ceop-stats-ready');
+      el.setAttribute('highlight', 'latest');
+      const { detail } = (await next) as CustomEvent<CeopStatsReadyDetail>;
+      expectArrestsWidget(el);
+      expectLoggedOnce(detail);
+      expectNoProblems();
+    });
+
+    it('<CeopStats>: after hydration, new props reach the widget and onReady and onError get their events', async () => {
+      const react = await importSnippet<ReactSnippet>('react');
+      const heard: string[] = [];
+      const props = (metric: string, highlight?: string) => ({
+        metric,
+        highlight,
+        noAnimation: true,
+        onReady: (event: CustomEvent<CeopStatsReadyDetail>) => heard.push(`ready ${event.detail.metric}`),
+        onError: (event: CustomEvent<{ code: string }>) => heard.push(`error ${event.detail.code}`),
+      });
+      let current = props('arrests');
+      const { el, root, app } = await serverRenderAndHydrate(react, () => react.createElement(react.CeopStats, current));
+      const ready = oneEvent(el, 'ceop-stats-ready');
+      current = props('networks');
+      root.render(app());
+      await ready;
+      expect(el.getAttribute('metric')).to.equal('networks');
+      expect(headingText(el)).to.equal('Offender networks dismantled or disrupted');
+      const failed = oneEvent(el, 'ceop-stats-error');
+      current = props('networks', 'max');
+      root.render(app());
+      await failed;
+      expect(heard).to.deep.equal(['ready networks', 'error attribute']);
+      expect(console_.calls.warn.map(String), 'the widget’s own warning').to.have.length(1);
+      expect(console_.calls.error, 'console.error').to.deep.equal([]);
     });
 
     it('listens for the event under its exact name: onceop-stats-ready, not onCeopStatsReady', async () => {

@@ -4,7 +4,8 @@
  * them with the real framework runtime.
  *
  *   /readme-snippet/react.js   the ```jsx block under "React 19"; exports the component
- *                              (default), createElement and createRoot
+ *                              (default), `CeopStats` of ceop-stats/react, createElement,
+ *                              useLayoutEffect, createRoot, hydrateRoot and renderToString
  *   /readme-snippet/vue.js     the ```vue block under "Vue 3", compiled with the compiler
  *                              options of the ```js Vite config beside it; exports the
  *                              component (default) and createApp
@@ -13,19 +14,25 @@
  *   /readme-snippet/reserve.css  the ```css block under "Room before the script loads", as written
  *
  * The README is read on every request, so a test always runs what the README says now.
- * A snippet's `import 'ceop-stats'` is resolved to this repo's source, and each
- * framework runs its development build, or its production build under MODE=prod.
+ * A snippet's `import 'ceop-stats'` (or `/vue`, `/svelte`, `/react`) is resolved
+ * to this repo's source, and each framework runs its development build, or its
+ * production build under MODE=prod.
  */
 import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import { compile as compileSvelte } from 'svelte/compiler';
 import { compileScript, parse as parseSfc } from 'vue/compiler-sfc';
 
 const PREFIX = '/readme-snippet/';
-const SOURCE_ENTRY = '/src/ceop-stats.ts';
+/** The package's entries, as the test server serves their source. */
+const SOURCE_ENTRIES = {
+  'ceop-stats': '/src/ceop-stats.ts',
+  'ceop-stats/vue': '/src/vue.ts',
+  'ceop-stats/svelte': '/src/svelte.ts',
+};
 
 /** The body of the first ```language block in the README section under `heading` (any level). */
 export function readmeBlock(readme, heading, language) {
@@ -49,7 +56,9 @@ const failingModule = (error) => `throw new Error(${JSON.stringify(`README snipp
  * React publishes CommonJS only, which a browser cannot import: esbuild bundles
  * the snippet with React and React DOM into one module (one React, so hooks and
  * the root share it), as a reader's bundler would. NODE_ENV picks React's
- * development or production build.
+ * development or production build. ceop-stats/react is bundled from its source
+ * for the same reason (it imports React); its own imports of the element stay
+ * the test server's, so the page has one element class.
  */
 async function reactModule(readme, production) {
   const jsx = readmeBlock(readme, 'React 19', 'jsx');
@@ -57,8 +66,10 @@ async function reactModule(readme, production) {
     stdin: {
       contents: [
         "export { default } from 'readme:snippet';",
-        "export { createElement } from 'react';",
-        "export { createRoot } from 'react-dom/client';",
+        "export { CeopStats } from 'ceop-stats/react';",
+        "export { createElement, useLayoutEffect } from 'react';",
+        "export { createRoot, hydrateRoot } from 'react-dom/client';",
+        "export { renderToString } from 'react-dom/server';",
       ].join('\n'),
       resolveDir: process.cwd(),
       loader: 'js',
@@ -71,7 +82,7 @@ async function reactModule(readme, production) {
     jsxDev: !production,
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     // Left for the test server to resolve to the repo's source (see resolveImport).
-    external: ['ceop-stats'],
+    external: ['ceop-stats', 'ceop-stats/vue', 'ceop-stats/svelte'],
     logLevel: 'silent',
     plugins: [
       {
@@ -79,6 +90,13 @@ async function reactModule(readme, production) {
         setup(build) {
           build.onResolve({ filter: /^readme:snippet$/ }, () => ({ path: 'ArrestsChart.jsx', namespace: 'readme' }));
           build.onLoad({ filter: /.*/, namespace: 'readme' }, () => ({ contents: jsx, loader: 'jsx', resolveDir: process.cwd() }));
+          build.onResolve({ filter: /^ceop-stats\/react$/ }, () => ({ path: join(process.cwd(), 'src', 'react.ts') }));
+          // The component's imports of the element, its names and helpers: the test server's modules.
+          build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) =>
+            importer.endsWith(join('src', 'react.ts'))
+              ? { path: posix.join('/src', path.replace(/\.js$/, '.ts')), external: true }
+              : undefined,
+          );
         },
       },
     ],
@@ -195,7 +213,7 @@ export function readmeSnippetsPlugin({ production }) {
 
     resolveImport({ source, context }) {
       if (context.path.startsWith(PREFIX)) {
-        if (source === 'ceop-stats') return SOURCE_ENTRY;
+        if (Object.hasOwn(SOURCE_ENTRIES, source)) return SOURCE_ENTRIES[source];
         if (source === 'vue') return paths.vue;
         if (source === 'svelte') return paths.svelte;
       }

@@ -275,7 +275,14 @@ describe('every package entry, imported in Node', () => {
     }
   };
 
-  for (const specifier of ['ceop-stats', 'ceop-stats/element', 'ceop-stats/server']) {
+  for (const specifier of [
+    'ceop-stats',
+    'ceop-stats/element',
+    'ceop-stats/server',
+    'ceop-stats/react',
+    'ceop-stats/vue',
+    'ceop-stats/svelte',
+  ]) {
     test(`${specifier} does not throw`, () => {
       const result = run(specifier);
       assert.ok(!result.failed, result.stderr);
@@ -307,6 +314,32 @@ describe('every package entry, imported in Node', () => {
       },
     );
     assert.match(stderr, /<ceop-stats>: imported on a server, where the widget draws nothing[\s\S]*ceop-stats\/server[\s\S]*end$/);
+  });
+});
+
+describe('ceop-stats/react on a server', () => {
+  test("React's server render writes the options as the element's attributes, and nothing warns", () => {
+    const { stdout, stderr, status } = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { CeopStats } from 'ceop-stats/react';
+process.stdout.write(renderToString(createElement(CeopStats, {
+  metric: 'arrests', from: '2008', noAnimation: true, noSource: false, sourceUrl: 'https://example.org/?a=1&b="2"', className: 'figures',
+  onReady: () => {},
+}, createElement('table', null))));`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    assert.equal(status, 0, stderr);
+    assert.equal(stderr, '');
+    assert.equal(
+      stdout,
+      '<ceop-stats metric="arrests" from="2008" no-animation="" source-url="https://example.org/?a=1&amp;b=&quot;2&quot;" class="figures"><table></table></ceop-stats>',
+    );
   });
 });
 
