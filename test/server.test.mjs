@@ -8,22 +8,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { fetchWhenUp, freePort, readmeBlock } from './apps/harness.mjs';
 import { userProject } from './user-project.mjs';
 
 const root = join(import.meta.dirname, '..');
 
-/** The `n`th ```language block in the README section under `heading` (its subsections included). */
-function readmeBlock(readme, heading, language, n) {
-  const start = readme.indexOf(`\n### ${heading}\n`);
-  assert.ok(start >= 0, `README has a section "${heading}"`);
-  const end = readme.indexOf('\n### ', start + 1);
-  const blocks = [...readme.slice(start, end).matchAll(new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm'))];
-  assert.ok(blocks[n], `README has ${n + 1} \`\`\`${language} blocks under "${heading}"`);
-  return blocks[n][1];
-}
 const { renderCeopStats } = await import('ceop-stats/server');
 
 /** The text of the elements with this class, in order, tags and comments removed, spaces collapsed. */
@@ -342,26 +333,3 @@ process.stdout.write(renderToString(createElement(CeopStats, {
     );
   });
 });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function fetchWhenUp(url) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch(url);
-      return await response.text();
-    } catch (error) {
-      if (attempt > 100) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
