@@ -3,8 +3,10 @@
  * package, free ports and servers that take a moment to come up.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -30,6 +32,29 @@ export function packInto(folder) {
   return filename;
 }
 
+/** Runs a command to its end; `output` is its stdout and stderr, for a failure's message. */
+export function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  return { ...result, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * A copy of the app in test/apps/`name`/ in a new temporary folder, with
+ * this package from `npm pack` added to its locked dependencies and
+ * installed, as a user would add it. Returns the folder.
+ */
+export function installApp(name) {
+  const app = mkdtempSync(join(tmpdir(), `ceop-stats-${name}-`));
+  cpSync(join(root, 'test', 'apps', name), app, { recursive: true, filter: (path) => !/node_modules|\.next|_site/.test(path) });
+  const tarball = packInto(app);
+  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+  manifest.dependencies['ceop-stats'] = `file:./${tarball}`;
+  writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
+  const installed = run('npm', ['install', '--no-audit', '--no-fund'], app);
+  assert.equal(installed.status, 0, installed.output);
+  return app;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -52,4 +77,47 @@ export async function fetchWhenUp(url, attempts = 100) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/**
+ * Opens `url` in `browser` (puppeteer) as a reader would, recording console
+ * messages and page errors, every counter value shown until the widgets are
+ * ready, and their ready events; returns what the page shows once `widgets`
+ * ready events have fired.
+ */
+export async function openUntilReady(browser, url, widgets = 1) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 600, height: 1600 });
+  const messages = [];
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  await page.evaluateOnNewDocument((count) => {
+    const seen = new Set();
+    const ready = [];
+    Object.assign(window, { seenCounters: seen, readyEvents: ready });
+    document.addEventListener('ceop-stats-ready', (event) => ready.push(event.detail.metric));
+    const look = () => {
+      for (const element of document.querySelectorAll('ceop-stats')) {
+        for (const value of element.shadowRoot?.querySelectorAll('.counter-value') ?? []) seen.add(value.textContent.trim());
+      }
+      if (ready.length < count) window.requestAnimationFrame(look);
+    };
+    window.requestAnimationFrame(look);
+  }, widgets);
+  await page.goto(url);
+  await page.waitForFunction((count) => window.readyEvents.length >= count, { timeout: 45000 }, widgets);
+  const shown = await page.evaluate(() => {
+    const elements = [...document.querySelectorAll('ceop-stats')];
+    const inShadow = (element, selector) => [...(element.shadowRoot?.querySelectorAll(selector) ?? [])];
+    return {
+      widgets: elements.length,
+      cards: elements.map((element) => inShadow(element, '.card').length),
+      headings: elements.map((element) => inShadow(element, 'h2')[0]?.textContent.trim()),
+      counters: elements.map((element) => inShadow(element, '.counter-value').map((value) => value.textContent.trim())),
+      seenCounters: [...window.seenCounters].sort(),
+      ready: window.readyEvents,
+    };
+  });
+  await page.close();
+  return { ...shown, console: messages };
 }
