@@ -6,6 +6,7 @@ import { CeopStats } from './ceop-stats-element.js';
 import { defineOnce } from './runtime/define.js';
 import { onServer } from './runtime/server.js';
 
+// The same as src/exports.ts (for ceop-stats/vue and /svelte), written out so that the manifest lists each export.
 export { CeopStats } from './ceop-stats-element.js';
 export type { CeopStatsErrorDetail, CeopStatsReadyDetail } from './ceop-stats-element.js';
 export { CEOP_FIGURES, CEOP_FIGURE_SOURCES } from './data/ceop-figures.js';

@@ -295,6 +295,17 @@ describe('every package entry, imported in Node', () => {
     assert.match(stderr, /the browser bundle does nothing on a server; ceop-stats\/server renders the widget there/);
   });
 
+  test('ceop-stats/react, /vue and /svelte say nothing on a server, where their components render too', () => {
+    for (const specifier of ['ceop-stats/react', 'ceop-stats/vue', 'ceop-stats/svelte']) {
+      const { stderr, status } = spawnSync(process.execPath, ['--input-type=module', '-e', `await import('${specifier}');`], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      assert.equal(status, 0, stderr);
+      assert.equal(stderr, '', specifier);
+    }
+  });
+
   test('ceop-stats imported on a server says that the widget needs it in the browser too', () => {
     const { stderr } = spawnSync(
       process.execPath,
