@@ -54,14 +54,19 @@ function send(request, response, body) {
   response.end(zipped);
 }
 
-/** Serves the benchmark's pages, `build` (readBuild) at /dist/, and the project's other files, on a free port of 127.0.0.1. */
-export function serve(build) {
+/**
+ * Serves the benchmark's pages, `build` (readBuild) at /dist/, and the
+ * project's other files, on a free port of 127.0.0.1; `serverRendered` is
+ * the HTML of /server-rendered.html, when given.
+ */
+export function serve(build, serverRendered) {
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     const n = Number(url.searchParams.get('n')) || 1;
     if (url.pathname === '/naive.html') return send(request, response, naivePage(n));
     if (url.pathname === '/widget.html') return send(request, response, widgetPage(n, url.searchParams.has('preload')));
     if (url.pathname === '/shift.html') return send(request, response, shiftPage(url.searchParams.has('below')));
+    if (url.pathname === '/server-rendered.html' && serverRendered) return send(request, response, serverRendered);
     if (build.has(url.pathname)) {
       response.setHeader('Content-Type', TYPES[extname(url.pathname)] ?? 'application/octet-stream');
       return send(request, response, build.get(url.pathname));

@@ -18,7 +18,7 @@ export const LAYOUTS = {
   50: { viewport: { width: 3000, height: 4000 }, columns: 10, width: 300, chartHeight: 160 },
 };
 
-const layoutStyle = ({ columns, width, chartHeight }) => `<style>
+export const layoutStyle = ({ columns, width, chartHeight }) => `<style>
 body { margin: 0; font: 16px sans-serif; }
 .grid { display: grid; grid-template-columns: repeat(${columns}, ${width}px); align-items: start; }
 .grid > * { min-width: 0; }

@@ -130,6 +130,32 @@ ${(trace.longestBySource ?? []).map((f) => `| ${f.selfMs.toFixed(1)} ms | \`${f.
 `;
 }
 
+/** First paint and totals on screen, server-rendered against the script and the naive page (bench/first-paint.mjs). */
+function firstPaintSection(firstPaint) {
+  if (!firstPaint) return '';
+  const ms = (value) => `${Math.round(value)} ms`;
+  const rows = Object.entries(firstPaint).flatMap(([profile, pages]) =>
+    [
+      ['server-rendered', pages.serverRendered],
+      ['script only', pages.widget],
+      ['naive', pages.naive],
+    ].map(([page, r]) => `| ${profile} | ${page} | ${ms(r.firstContentfulPaintMs)} | ${ms(r.totalsOnScreenMs)} |`),
+  );
+  return `
+## First paint: server-rendered
+
+One widget rendered on the server (\`renderCeopStats\` from \`ceop-stats/server\`,
+then the bundle's script tag), against the same widget with the script alone
+and the naive page, in the one-chart layout: Chromium's first contentful
+paint, and the first animation frame in which the totals ("1,038") are on the
+page (or the first contentful paint, if later), from navigation start.
+
+| condition | page | first contentful paint | totals on screen |
+|---|---|---:|---:|
+${rows.join('\n')}
+`;
+}
+
 export function report(results) {
   const m = results.machine;
   const c = results.cases;
@@ -181,6 +207,7 @@ Ratios are widget (or preloaded) over naive in the same run: under 1 is the widg
 
 ${profiles}
 
+${firstPaintSection(results.firstPaint)}
 ## Targets
 
 From issue #14. "widget" is the plain page, "preloaded" the one with the

@@ -6,7 +6,9 @@
  * headless Chromium, alternating, on pages served from 127.0.0.1, under this
  * machine as it is and under Lighthouse's mobile model. For each: the first
  * chart drawn, every chart drawn, the longest task, the total blocking time
- * and the JS heap. Then layout shift, Lighthouse and the sizes. Writes
+ * and the JS heap. Then the first paint and the totals on screen of a
+ * server-rendered widget against both (bench/first-paint.mjs), layout
+ * shift, Lighthouse and the sizes. Writes
  * bench/results.json and BENCHMARKS.md (bench/report.mjs).
  *
  *   node bench/run.mjs [--pairs 7] [--no-build] [--trace]
@@ -25,6 +27,7 @@ import { cpus, totalmem } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { SCREENS, measureShift } from './layout-shift.mjs';
+import { measureFirstPaint, serverRenderedPage } from './first-paint.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { PROFILES, SETTLE_MS, measureOrRetry, median, option, readBuild, serve, warmUp } from './measure.mjs';
 import { LAYOUTS } from './pages.mjs';
@@ -44,7 +47,7 @@ try {
   console.warn('npm run size reports a file over its budget (above); the benchmark goes on');
 }
 const SIZE = JSON.parse(readFileSync('bench/size.json', 'utf8'));
-const server = await serve(DIST);
+const server = await serve(DIST, await serverRenderedPage());
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: CHROMIUM_PATH,
@@ -118,6 +121,7 @@ try {
       );
     }
   }
+  results.firstPaint = await measureFirstPaint(browser, base, pairs);
   // Layout shift over the whole load, per screen: the worst of the runs.
   results.layoutShift = [];
   for (const screen of SCREENS) {
