@@ -25,6 +25,8 @@ import ts from 'typescript';
 const root = join(import.meta.dirname, '..');
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const pkg = JSON.parse(read('package.json'));
+/** Chart.js's version string, which its code holds (`Chart.version`): how a chunk is known to hold Chart.js, minified or not. */
+const CHART_JS_VERSION = JSON.stringify(JSON.parse(read('node_modules/chart.js/package.json')).version);
 
 before(() => {
   assert.ok(existsSync(join(root, 'dist/lib/ceop-stats.js')), 'dist/ is missing or stale: run `npm run build` first');
@@ -68,7 +70,10 @@ describe('npm pack', () => {
       ts
         .transpileModule(read(`src/${source}`), { compilerOptions: { verbatimModuleSyntax: false } })
         .outputText.replace(/^export \{\};\s*|\s+/gm, '') === '';
-    for (const source of sources) {
+    // Built into other files: src/exports.ts only re-exports (Rollup writes its exports into the entries that use it),
+    // and the chart's modules are one file, chart/bar-chart.js (libChart in rollup.config.mjs).
+    const builtInto = new Set(['exports.ts', 'chart/year-tooltip.ts']);
+    for (const source of sources.filter((name) => !builtInto.has(name))) {
       const base = `dist/lib/${source.replace(/\.ts$/, '')}`;
       const files = typesOnly(source) ? [`${base}.d.ts`] : [`${base}.js`, `${base}.d.ts`];
       for (const file of files) assert.ok(packed.has(file), `${file} (from src/${source}) is packed`);
@@ -152,10 +157,10 @@ describe('a user project', () => {
     assert.match(entry, /"ceop-stats"/);
     assert.match(entry, /import\("\.\/bar-chart-[\w-]+\.js"\)/, 'Chart.js stays behind a dynamic import');
     assert.ok(
-      files.some((file) => file.text.includes('BarController')),
+      files.some((file) => file.text.includes(CHART_JS_VERSION)),
       'Chart.js is in a chunk',
     );
-    assert.ok(!entry.includes('BarController'), 'Chart.js is not in the entry');
+    assert.ok(!entry.includes(CHART_JS_VERSION), 'Chart.js is not in the entry');
   });
 
   test('Rollup builds the package entry too, with the chart code in its own chunk', async () => {
@@ -177,7 +182,7 @@ describe('a user project', () => {
       [],
     );
     assert.ok(
-      output.some((chunk) => chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.code.includes('BarController')),
+      output.some((chunk) => chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.code.includes(CHART_JS_VERSION)),
       'Chart.js is a dynamically imported chunk',
     );
   });

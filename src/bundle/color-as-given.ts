@@ -1,7 +1,7 @@
 /**
  * Stands in for @kurkle/color, the colour parser Chart.js imports, in the
- * bundle only (rollup.config.mjs): about 3 KB of the chart chunk, gzip, for
- * two things the widget does not use. Chart.js parses colours to darken a bar
+ * chart chunk of the bundle and of dist/lib/ (rollup.config.mjs): about 3 KB
+ * of it, gzip, for two things the widget does not use. Chart.js parses colours to darken a bar
  * under the pointer, where the widget shows its own tooltip and leaves the
  * bar's colour alone, and to fade from one colour to another in an animation,
  * where the widget's colours change only when the page's CSS does, and then
