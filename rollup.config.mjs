@@ -107,7 +107,8 @@ const libChart = {
 
 /**
  * dist/lib/: the unbundled ES modules for bundler users, one file per source
- * file, importing lit and chart.js from the user's node_modules. esbuild
+ * file (the chart's modules excepted: libChart), importing lit from the
+ * user's node_modules. esbuild
  * compiles them as it does the bundle (tsc's own output wraps its decorator
  * helpers in `this &&`, which makes rollup users' builds warn); tsc adds only
  * the .d.ts files beside them. dist/lib/server.js, the server API, imports

@@ -17,7 +17,16 @@
  * the widget first draws its default measure, then the one asked for.
  * @module
  */
-import { createElement, useLayoutEffect, useRef, type DetailedHTMLProps, type HTMLAttributes, type ReactElement, type Ref } from 'react';
+import {
+  createElement,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  type DetailedHTMLProps,
+  type HTMLAttributes,
+  type ReactElement,
+  type Ref,
+} from 'react';
 import { CeopStats as CeopStatsElement } from './ceop-stats-element.js';
 import { ATTRIBUTE_NAMES } from './frameworks/names.js';
 import type { CeopStatsAttributes, CeopStatsEventAttributes, CeopStatsEventMap, CeopStatsOptions } from './frameworks/types.js';
@@ -86,12 +95,16 @@ export function CeopStats({ onReady, onError, ref, ...props }: CeopStatsProps): 
     // A false boolean is an absent attribute, as in HTML.
     else if (value !== undefined && value !== null && value !== false) attributes[ATTRIBUTE_NAMES[name]] = value;
   }
-  const setRef = (node: CeopStatsElement | null) => {
-    element.current = node;
-    if (typeof ref === 'function') return ref(node);
-    if (ref) ref.current = node;
-    return undefined;
-  };
+  // The same callback while `ref` stays the same, so React does not detach and attach it again on every render.
+  const setRef = useCallback(
+    (node: CeopStatsElement | null) => {
+      element.current = node;
+      if (typeof ref === 'function') return ref(node);
+      if (ref) ref.current = node;
+      return undefined;
+    },
+    [ref],
+  );
   // The element renders into its shadow root, which React does not see: only its attributes could differ from the server's.
   return createElement('ceop-stats', { ...attributes, ref: setRef, suppressHydrationWarning: true });
 }
