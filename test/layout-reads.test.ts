@@ -34,13 +34,15 @@ describe('drawing charts does not make the browser lay the page out to measure t
       frames += 1;
       if (counting) requestAnimationFrame(countFrames);
     };
-    const before = await layouts();
+    // Frames are counted over the whole window in which layouts are, the two reads of the count included: each read is
+    // a round trip to the test server, during which the page goes on drawing frames (and laying them out) on a slow machine.
     requestAnimationFrame(countFrames);
+    const before = await layouts();
     const drawn = Promise.all(widgets.map((el) => oneEvent(el, 'ceop-stats-ready')));
     wrapper.append(...widgets);
     await drawn;
-    counting = false;
     const after = await layouts();
+    counting = false;
     // The browser lays the page out at most once in each frame, on its own. A chart that measured its box and its canvas
     // forced three or four layouts more as it was made (90 in all here); one made after another widget's canvas changed
     // size forced one as Chart.js set its first font (21). Now the page is laid out in a frame or two, and never by a chart.
