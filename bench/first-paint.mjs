@@ -12,7 +12,7 @@
  *   contentful paint if that is later (a frame starts before it is painted).
  */
 import { pathToFileURL } from 'node:url';
-import { PROFILES, median } from './measure.mjs';
+import { PROFILES, applyProfile, median } from './measure.mjs';
 import { LAYOUTS, layoutStyle } from './pages.mjs';
 
 const TOTAL = '1,038';
@@ -48,18 +48,7 @@ async function measureOnce(browser, url, profile) {
   try {
     const page = await context.newPage();
     await page.setViewport({ ...LAYOUTS[1].viewport, deviceScaleFactor: 1 });
-    const throttle = PROFILES[profile];
-    if (throttle) {
-      const cdp = await page.createCDPSession();
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: throttle.latency,
-        downloadThroughput: throttle.down,
-        uploadThroughput: throttle.up,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
-    }
+    await applyProfile(page, profile);
     await page.evaluateOnNewDocument(watchTotals, TOTAL);
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     await page.waitForFunction(() => window.__totalsAt !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0, {

@@ -105,6 +105,21 @@ export const PROFILES = {
   mobile: { cpu: 4, latency: 150, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 },
 };
 
+/** Puts `page` under `profile` (PROFILES): its network and CPU as the profile models them; `local` changes nothing. */
+export async function applyProfile(page, profile) {
+  const throttle = PROFILES[profile];
+  if (!throttle) return;
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: throttle.latency,
+    downloadThroughput: throttle.down,
+    uploadThroughput: throttle.up,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+}
+
 const MARKS = ['first-chart', 'all-charts'];
 /** How long after all charts are drawn long tasks are still counted, and the heap read. */
 export const SETTLE_MS = 500;
@@ -121,18 +136,7 @@ async function measure(browser, url, { n, profile }) {
   try {
     const page = await context.newPage();
     await page.setViewport({ ...LAYOUTS[n].viewport, deviceScaleFactor: 1 });
-    const throttle = PROFILES[profile];
-    if (throttle) {
-      const cdp = await page.createCDPSession();
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: throttle.latency,
-        downloadThroughput: throttle.down,
-        uploadThroughput: throttle.up,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
-    }
+    await applyProfile(page, profile);
     await page.evaluateOnNewDocument(observeLongTasks);
     const failures = [];
     page.on('pageerror', (error) => failures.push(error.message));
