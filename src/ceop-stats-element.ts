@@ -122,6 +122,8 @@ export class CeopStats extends LitElement {
   private announcement = '';
   /** The last download failed: said beside the buttons until the next try. */
   private downloadFailed = false;
+  /** The table's chunk failed to load the last time it was asked for: said where the table goes (see loadTableCode). */
+  private tableFailed = false;
 
   /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure (`children` in the bundled figures). */
   metric?: 'children' | 'arrests' | 'networks' | (string & {});
@@ -209,7 +211,7 @@ export class CeopStats extends LitElement {
   private reportedProblem?: string;
   /** The year chosen with the keyboard, as an index into the years shown. */
   private focusedYear?: number;
-  /** Settles when this widget has the table's chunk and its styles (or has given up on them). */
+  /** Settles when this widget has the table's chunk and its styles, or has failed to get them this time. */
   private tableCodeLoaded?: Promise<void>;
   private tableCodePrefetched = false;
   /** The widget came with the server's render in its shadow root (see createRenderRoot). */
@@ -254,7 +256,9 @@ export class CeopStats extends LitElement {
     // A server's render stays until the code for the same figures and texts is here: never the loading look in between.
     const code = !this.hasUpdated && this.serverRendered ? this.firstRenderCode() : undefined;
     const table =
-      (this.tableShown || this.print.printing) && !region.tableCode.loaded ? (this.tableCodeLoaded ??= this.loadTableCode()) : code;
+      (this.tableShown || this.print.printing) && !region.tableCode.loaded && !this.tableFailed
+        ? (this.tableCodeLoaded ??= this.loadTableCode())
+        : code;
     const update = () => inTurn(this.chart.nearViewport, () => super.scheduleUpdate());
     return table ? table.then(update) : update();
   }
@@ -271,17 +275,34 @@ export class CeopStats extends LitElement {
     super.update(changed);
   }
 
-  /** Loads the table's chunk and adds its styles to this widget; without it (offline, blocked) the chart, summary and counters still stand. */
+  /**
+   * Loads the table's chunk and adds its styles to this widget. Without it (offline, blocked) the chart, summary and
+   * counters still stand, and the table's place says so until the reader asks for the table again. The widget then
+   * asks again: WebKit fetches the chunk again, while Chromium and Firefox keep a failed module's failure until the
+   * page is reloaded, which the message says to do.
+   */
   private loadTableCode(): Promise<void> {
+    this.tableFailed = false;
     return region.tableCode.load().then(
       ({ tableStyles }) => {
         const root = this.renderRoot as ShadowRoot;
         if (tableStyles.styleSheet && !root.adoptedStyleSheets.includes(tableStyles.styleSheet)) {
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, tableStyles.styleSheet];
         }
+        this.showTableCode();
       },
-      () => console.warn('<ceop-stats>: the table code could not be loaded.'),
+      (error: unknown) => {
+        this.tableCodeLoaded = undefined;
+        this.tableFailed = true;
+        console.warn(`<ceop-stats>: the table code could not be loaded: ${String(error)}`);
+        this.showTableCode();
+      },
     );
+  }
+
+  /** An update that renders the table waits for its code; one already under way when it was asked for renders again. */
+  private showTableCode(): void {
+    if (this.tableShown || this.print.printing) this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -368,6 +389,8 @@ export class CeopStats extends LitElement {
 
   private readonly onToggle = (): void => {
     this.tableShown = !this.tableShown;
+    // Asked for now, not by the update: one already waiting for its turn has decided not to wait for the table.
+    if (this.tableShown && !region.tableCode.loaded) this.tableCodeLoaded ??= this.loadTableCode();
   };
 
   private readonly onDownloadCsv = (): void => void this.download('csv');
@@ -437,11 +460,12 @@ export class CeopStats extends LitElement {
           view: ready,
           loading,
           hidden: this.tableShown && !this.print.printing,
+          failed: this.chart.failed,
           messages,
           onKeydown: this.onChartKeydown,
           onBlur: this.onChartBlur,
         })}
-        ${ready && (this.tableShown || this.print.printing) ? region.tableRegion(ready) : nothing}
+        ${ready && (this.tableShown || this.print.printing) ? region.tableRegion(ready, this.tableFailed, messages) : nothing}
       </div>
       ${ready && this.downloads ? region.downloadsRegion(this.downloadFailed, messages, this.onDownloadCsv, this.onDownloadPng) : nothing}
       <p class="visually-hidden" id="keys">${messages.chartKeys}</p>

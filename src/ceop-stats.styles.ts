@@ -365,6 +365,10 @@ export const styles = css`
     font-size: 0.875em;
   }
 
+  .table-failed {
+    margin: 0;
+  }
+
   @media print {
     .downloads,
     .toolbar {

@@ -61,16 +61,32 @@ describe('the chart code loads only when needed', () => {
   });
 });
 
-/** A 700 px square frame showing `body`, a page of its own, until `test` has run in it with its widget rendered. */
+/** Kept by the frame's first script: what the widget warned about, which a failure reports. */
+const RECORD_WARNINGS = `<script>
+  window.warnings = [];
+  const warn = console.warn;
+  console.warn = (...args) => { window.warnings.push(args.join(' ')); warn(...args); };
+</script>`;
+
+/** The frame's console warnings so far. */
+const warnings = (frame: HTMLIFrameElement): string[] => (frame.contentWindow as (Window & { warnings?: string[] }) | null)?.warnings ?? [];
+
+/**
+ * A 700 px square frame showing `body`, a page of its own, until `test` has run in it with its widget rendered. A
+ * failure says what the frame warned about.
+ */
 async function inFrame(body: string, test: (frame: HTMLIFrameElement, widget: CeopStats) => Promise<void> | void): Promise<void> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'position: fixed; top: 0; left: 0; width: 700px; height: 700px; border: 0';
-  frame.srcdoc = `<!doctype html><html lang="en-GB"><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en-GB"><body>${RECORD_WARNINGS}${body}</body></html>`;
   document.body.append(frame);
   try {
     const widget = () => frame.contentDocument?.querySelector<CeopStats>('ceop-stats');
     await eventually(() => widget()?.shadowRoot?.querySelector('h2'), 'widget rendered');
     await test(frame, widget()!);
+  } catch (error) {
+    if (error instanceof Error) error.message += `\nThe frame warned: ${JSON.stringify(warnings(frame))}`;
+    throw error;
   } finally {
     frame.remove();
   }
@@ -126,6 +142,59 @@ describe('the built bundle: a loader that fetches the chunks a page needs side b
       expect(names.filter((name) => name.startsWith('ceop-stats.js'))).to.deep.equal(['ceop-stats.js?ver=0.1.0']);
       expect(new Set(names).size, names.join(' ')).to.equal(names.length);
     });
+  });
+});
+
+describe('the built bundle over a network that drops a chunk', () => {
+  it('the table chunk: says so where the table goes; the chart is still there', async () => {
+    // The table's chunk fails twice: when it is fetched ahead, and when the reader asks for the table (WebKit asks again).
+    const cdn = `http://127.0.0.1:${location.port}/cdn/fails-data-table-${Math.random().toString(36).slice(2)}-2/`;
+    await inFrame(
+      `<script type="module" src="${cdn}ceop-stats.js"></script><ceop-stats no-animation></ceop-stats>`,
+      async (frame, widget) => {
+        const root = widget.shadowRoot!;
+        const failedLoads = () => warnings(frame).filter((warning) => warning.includes('the table code could not be loaded')).length;
+        await eventually(() => failedLoads() === 1, 'the table chunk fetched ahead, and failed');
+        const toggle = root.querySelector<HTMLButtonElement>('.toggle')!;
+        toggle.focus();
+        toggle.click();
+        await eventually(() => root.querySelector('[role="alert"]'), 'the failure said');
+        expect(root.querySelector('[role="alert"]')!.textContent).to.equal('The table could not be loaded. Reload the page to try again.');
+        expect(toggle.textContent!.trim()).to.equal('Show chart');
+        expect(root.activeElement).to.equal(toggle);
+        expect(root.querySelector('table')).to.equal(null);
+        expect(failedLoads(), 'asked for again when the table was').to.equal(2);
+
+        toggle.click();
+        await widget.updateComplete;
+        expect(root.querySelector('[role="alert"]')).to.equal(null);
+        expect(root.querySelector('.chart')!.hasAttribute('hidden')).to.equal(false);
+        expect(root.querySelector('h2')!.textContent).to.equal('Children safeguarded or protected');
+      },
+    );
+  });
+
+  it('the chart chunk: says so in the chart box; the table and counters are still there', async () => {
+    // Fails twice: the loader fetches it ahead, and the element asks for it (WebKit fetches a failed module again).
+    const cdn = `http://127.0.0.1:${location.port}/cdn/fails-bar-chart-${Math.random().toString(36).slice(2)}-2/`;
+    await inFrame(
+      `<script type="module" src="${cdn}ceop-stats.js"></script><ceop-stats no-animation></ceop-stats>`,
+      async (frame, widget) => {
+        const root = widget.shadowRoot!;
+        await eventually(() => root.querySelector('[role="alert"]'), 'the failure said');
+        const alert = root.querySelector('[role="alert"]')!;
+        expect(alert.textContent).to.equal('The chart could not be loaded. Show the table, or reload the page to try again.');
+        const box = root.querySelector('.chart')!.getBoundingClientRect();
+        const text = alert.getBoundingClientRect();
+        expect(text.top >= box.top && text.bottom <= box.bottom, 'the message is in the chart box').to.equal(true);
+        expect(root.querySelector('.chart-focus'), 'no chart to move through with the keys').to.equal(null);
+        expect([...root.querySelectorAll('.counter-value')].map((value) => value.textContent)).to.deep.equal(['1,038', '1,644', '394']);
+        expect(warnings(frame)).to.deep.equal(['<ceop-stats>: the chart code could not be loaded; the table view still works.']);
+
+        root.querySelector<HTMLButtonElement>('.toggle')!.click();
+        await eventually(() => root.querySelectorAll('table tbody tr').length === 5, 'the table');
+      },
+    );
   });
 });
 

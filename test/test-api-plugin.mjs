@@ -16,6 +16,8 @@
  *                                          so a page on another origin (localhost vs 127.0.0.1) can load it
  *   /cdn/slow-element/…                    the same, with the element's chunk a second late, so that what
  *                                          is fetched beside it, and what after it, can be told apart
+ *   /cdn/fails-CHUNK-KEY-N/…               the same, with ceop-stats-CHUNK.js answered 503 the first N times
+ *                                          it is asked for under that KEY (a network that drops requests)
  */
 import { readFile } from 'node:fs/promises';
 
@@ -30,6 +32,9 @@ const dataset = (label) => ({
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many times a chunk has failed, by key (see /cdn/fails-CHUNK-KEY-N/). */
+const failures = new Map();
+
 /** Gates by key: a promise each, resolved when its gate is opened (opened before it is waited at, it is already open). */
 const gates = new Map();
 function gate(key) {
@@ -42,13 +47,24 @@ function gate(key) {
 
 export async function testApi(context, next) {
   const { path, query } = context;
-  if (path.startsWith('/cdn/v1/') || path.startsWith('/cdn/slow-element/')) {
+  if (/^\/cdn\/(v1|slow-element|fails-[a-z-]+-[a-z0-9]+-\d+)\//.test(path)) {
     // Only what the README says to upload (dist/ceop-stats*.js): a page that needs more fails here.
     if (!/^\/cdn\/[\w-]+\/ceop-stats[\w-]*\.js$/.test(path)) {
       context.status = 404;
       return;
     }
     if (path.endsWith('/slow-element/ceop-stats-element.js')) await sleep(1000);
+    const failing = /^\/cdn\/fails-([a-z-]+)-([a-z0-9]+)-(\d+)\/ceop-stats-([a-z-]+)\.js$/.exec(path);
+    if (failing && failing[1] === failing[4]) {
+      const [, , key, times] = failing;
+      const failed = failures.get(key) ?? 0;
+      if (failed < Number(times)) {
+        failures.set(key, failed + 1);
+        context.status = 503;
+        context.set('Access-Control-Allow-Origin', '*');
+        return;
+      }
+    }
     context.url = context.url.replace(/^\/cdn\/[\w-]+\//, '/dist/');
     await next();
     context.set('Access-Control-Allow-Origin', '*');

@@ -63,6 +63,8 @@ export class ChartController implements ReactiveController {
   nearViewport = false;
   /** The chart was last drawn right to left: the arrow keys follow what the reader sees. */
   rtl = false;
+  /** The chart's chunk failed to load (offline, blocked): the box says so, and no update asks for it again. */
+  failed = false;
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly parts: Parts;
@@ -155,6 +157,7 @@ export class ChartController implements ReactiveController {
     }
     const code = chartCode.loaded;
     if (!code) {
+      if (this.failed) return;
       this.stopWaitingForView ??= whenNearViewport(this.host, () => {
         this.nearViewport = true;
         void this.load();
@@ -213,9 +216,11 @@ export class ChartController implements ReactiveController {
     // Loaded (or failed) either way: stop watching for the viewport, which holds on to the element.
     this.stopWaitingForView?.();
     this.stopWaitingForView = undefined;
-    // A failed chunk load (offline, blocked) leaves the summary, table and counters; say why the chart is missing.
-    if (!loaded) console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
-    else if (this.host.isConnected) this.host.requestUpdate();
+    // A failed chunk load (offline, blocked) leaves the summary, table and counters; the box says why the chart is missing.
+    // Two loads may overlap (one when the widget connects, one when it comes into view): one warning, and a later success wins.
+    if (!loaded && !this.failed) console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
+    this.failed = !loaded && !chartCode.loaded;
+    if (this.host.isConnected) this.host.requestUpdate();
   }
 
   private readsRtl(): boolean {

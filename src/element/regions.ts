@@ -45,21 +45,25 @@ export interface ChartRegionInput {
   view: ReadyView | undefined;
   loading: boolean;
   hidden: boolean;
+  /** The chart's code could not be loaded: said in the box. */
+  failed: boolean;
   messages: Messages;
   onKeydown: (event: KeyboardEvent) => void;
   onBlur: () => void;
 }
 
-/** The chart's box: the canvas, the layer that takes keyboard focus over it, and the loading message. */
-export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur }: ChartRegionInput) {
+/** The chart's box: the canvas, the layer that takes keyboard focus over it (or the chart's failure), and the loading message. */
+export function chartRegion({ view, loading, hidden, failed, messages, onKeydown, onBlur }: ChartRegionInput) {
   // On the server, what stands in for the chart (the data table), in the box the chart will have: a reader without
   // JavaScript gets the figures, and the browser's first render puts the canvas where it was, moving nothing.
   const standIn = onServer && view ? serverRender.chartStandIn?.(view) : undefined;
   if (standIn) return html`<div class="chart" part="chart" ?hidden=${hidden}>${standIn}</div>`;
-  return html`<div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${hidden}>
-    ${
-      view
-        ? html`<div
+  // Over the canvas: the layer that takes keyboard focus, or why there is no chart.
+  const layer = !view
+    ? nothing
+    : failed
+      ? html`<p class="status" role="alert">${messages.chartFailed}</p>`
+      : html`<div
           class="chart-focus"
           tabindex="0"
           role="application"
@@ -68,9 +72,9 @@ export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur
           aria-describedby="summary keys"
           @keydown=${onKeydown}
           @blur=${onBlur}
-        ></div>`
-        : nothing
-    }
+        ></div>`;
+  return html`<div class="chart ${loading ? 'loading' : ''}" part="chart" ?hidden=${hidden}>
+    ${layer}
     <canvas aria-hidden="true"></canvas>
     ${loading ? html`<p class="status" role="status">${messages.loading}</p>` : nothing}
   </div>`;
@@ -79,8 +83,10 @@ export function chartRegion({ view, loading, hidden, messages, onKeydown, onBlur
 /** The table's code: fetched after the first render (see the element's scheduleUpdate), before anyone can open it. */
 export const tableCode = lazyChunk(() => import('../display/data-table.js'));
 
-export function tableRegion(view: ReadyView) {
-  return tableCode.loaded ? tableCode.loaded.tableRegion(view) : nothing;
+/** The table, or, if its chunk failed to load the last time it was asked for, the failure. */
+export function tableRegion(view: ReadyView, failed: boolean, messages: Messages) {
+  if (tableCode.loaded) return tableCode.loaded.tableRegion(view);
+  return failed ? html`<p class="table-failed" role="alert">${messages.tableFailed}</p>` : nothing;
 }
 
 export function downloadsRegion(failed: boolean, messages: Messages, onCsv: () => void, onPng: () => void) {

@@ -72,6 +72,8 @@ export const messages: Messages = {
   downloadCsv: 'Lawrlwytho data (CSV)',
   downloadPng: 'Lawrlwytho delwedd (PNG)',
   downloadFailed: "Nid oedd modd creu'r ffeil i'w lawrlwytho.",
+  chartFailed: "Nid oedd modd llwytho'r siart. Dangoswch y tabl, neu ail-lwythwch y dudalen i roi cynnig arall arni.",
+  tableFailed: "Nid oedd modd llwytho'r tabl. Ail-lwythwch y dudalen i roi cynnig arall arni.",
   errorTitle: 'Nid oes modd dangos y siart.',
   loading: "Wrthi'n llwytho'r data…",
   showTable: 'Dangos tabl',

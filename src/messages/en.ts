@@ -60,6 +60,10 @@ export interface Messages {
   downloadCsv: string;
   downloadPng: string;
   downloadFailed: string;
+  /** In the chart's box, when the chart's code could not be loaded (offline, blocked). */
+  chartFailed: string;
+  /** Where the table goes when its code could not be loaded (offline, blocked). */
+  tableFailed: string;
   /** Title of the alert; the details under it are for editors and stay English. */
   errorTitle: string;
   loading: string;
@@ -129,6 +133,8 @@ export const messages: Messages = {
   downloadCsv: 'Download data (CSV)',
   downloadPng: 'Download image (PNG)',
   downloadFailed: 'The download could not be made.',
+  chartFailed: 'The chart could not be loaded. Show the table, or reload the page to try again.',
+  tableFailed: 'The table could not be loaded. Reload the page to try again.',
   errorTitle: 'This chart cannot be shown.',
   loading: 'Loading data…',
   showTable: 'Show table',
