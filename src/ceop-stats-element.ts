@@ -2,13 +2,14 @@ import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type
 import { styles } from './ceop-stats.styles.js';
 import { chartKeyAction } from './display/chart-keys.js';
 import { themeOf, parseFetchOptions } from './element/attributes.js';
-import { ChartController, chartCodeSettled, type ChartInput } from './element/chart-controller.js';
+import { ChartController, type ChartInput } from './element/chart-controller.js';
 import { CountUpController } from './element/count-up-controller.js';
 import { DataController, loadedDataIn, type DataState } from './element/data-controller.js';
 import { download } from './element/download.js';
 import type { HeldRoom } from './element/held-room.js';
 import { LanguageController } from './element/language-controller.js';
 import { PrintController } from './element/print-controller.js';
+import { TableCodeController } from './element/table-code-controller.js';
 import * as region from './element/regions.js';
 import { SERVER_BASE_URL } from './element/server-render.js';
 import { type ReadyView, type WidgetView, widgetView } from './element/widget-view.js';
@@ -122,8 +123,6 @@ export class CeopStats extends LitElement {
   private announcement = '';
   /** The last download failed: said beside the buttons until the next try. */
   private downloadFailed = false;
-  /** The table's chunk failed to load the last time it was asked for: said where the table goes (see loadTableCode). */
-  private tableFailed = false;
 
   /** Which measure the chart shows, by id: `children`, `arrests` or `networks` for the bundled figures. Default: the data's first measure (`children` in the bundled figures). */
   metric?: 'children' | 'arrests' | 'networks' | (string & {});
@@ -197,6 +196,10 @@ export class CeopStats extends LitElement {
   });
   private readonly countUp = new CountUpController(this, () => this.chart.redraw());
   private readonly print = new PrintController(this);
+  private readonly tableCode = new TableCodeController(this, {
+    shown: () => this.tableShown || this.print.printing,
+    root: () => this.renderRoot as ShadowRoot,
+  });
   /** Made with the code for data from outside the bundle, the only data that arrives after a first render. */
   private heldRoom?: HeldRoom;
   /** CustomStateSet is missing in older engines, which then only lose the held room for a moment. */
@@ -211,9 +214,6 @@ export class CeopStats extends LitElement {
   private reportedProblem?: string;
   /** The year chosen with the keyboard, as an index into the years shown. */
   private focusedYear?: number;
-  /** Settles when this widget has the table's chunk and its styles, or has failed to get them this time. */
-  private tableCodeLoaded?: Promise<void>;
-  private tableCodePrefetched = false;
   /** The widget came with the server's render in its shadow root (see createRenderRoot). */
   private serverRendered = false;
 
@@ -255,10 +255,7 @@ export class CeopStats extends LitElement {
     // The table's chunk is fetched after the first render; an update that shows the table waits for it if it is not here yet.
     // A server's render stays until the code for the same figures and texts is here: never the loading look in between.
     const code = !this.hasUpdated && this.serverRendered ? this.firstRenderCode() : undefined;
-    const table =
-      (this.tableShown || this.print.printing) && !region.tableCode.loaded && !this.tableFailed
-        ? (this.tableCodeLoaded ??= this.loadTableCode())
-        : code;
+    const table = this.tableCode.pending() ?? code;
     const update = () => inTurn(this.chart.nearViewport, () => super.scheduleUpdate());
     return table ? table.then(update) : update();
   }
@@ -273,36 +270,6 @@ export class CeopStats extends LitElement {
   protected override update(changed: PropertyValues<this>): void {
     if (!this.hasUpdated && this.serverRendered) this.renderRoot.replaceChildren();
     super.update(changed);
-  }
-
-  /**
-   * Loads the table's chunk and adds its styles to this widget. Without it (offline, blocked) the chart, summary and
-   * counters still stand, and the table's place says so until the reader asks for the table again. The widget then
-   * asks again: WebKit fetches the chunk again, while Chromium and Firefox keep a failed module's failure until the
-   * page is reloaded, which the message says to do.
-   */
-  private loadTableCode(): Promise<void> {
-    this.tableFailed = false;
-    return region.tableCode.load().then(
-      ({ tableStyles }) => {
-        const root = this.renderRoot as ShadowRoot;
-        if (tableStyles.styleSheet && !root.adoptedStyleSheets.includes(tableStyles.styleSheet)) {
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, tableStyles.styleSheet];
-        }
-        this.showTableCode();
-      },
-      (error: unknown) => {
-        this.tableCodeLoaded = undefined;
-        this.tableFailed = true;
-        console.warn(`<ceop-stats>: the table code could not be loaded: ${String(error)}`);
-        this.showTableCode();
-      },
-    );
-  }
-
-  /** An update that renders the table waits for its code; one already under way when it was asked for renders again. */
-  private showTableCode(): void {
-    if (this.tableShown || this.print.printing) this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -326,10 +293,7 @@ export class CeopStats extends LitElement {
     if (this.view.status !== 'ready') return;
     this.heldRoom?.hold();
     this.countUp.start();
-    // Fetched before the reader opens the table or prints, so neither waits; after the chart's code, which comes first.
-    if (this.tableCodePrefetched) return;
-    this.tableCodePrefetched = true;
-    void chartCodeSettled().then(() => (this.tableCodeLoaded ??= this.loadTableCode()));
+    this.tableCode.prefetch();
   }
 
   /** Reads `src`, `credentials` and `timeout`, and asks the data controller for what they name. */
@@ -389,8 +353,7 @@ export class CeopStats extends LitElement {
 
   private readonly onToggle = (): void => {
     this.tableShown = !this.tableShown;
-    // Asked for now, not by the update: one already waiting for its turn has decided not to wait for the table.
-    if (this.tableShown && !region.tableCode.loaded) this.tableCodeLoaded ??= this.loadTableCode();
+    if (this.tableShown) this.tableCode.ask();
   };
 
   private readonly onDownloadCsv = (): void => void this.download('csv');
@@ -465,7 +428,7 @@ export class CeopStats extends LitElement {
           onKeydown: this.onChartKeydown,
           onBlur: this.onChartBlur,
         })}
-        ${ready && (this.tableShown || this.print.printing) ? region.tableRegion(ready, this.tableFailed, messages) : nothing}
+        ${ready && (this.tableShown || this.print.printing) ? region.tableRegion(ready, this.tableCode.failed, messages) : nothing}
       </div>
       ${ready && this.downloads ? region.downloadsRegion(this.downloadFailed, messages, this.onDownloadCsv, this.onDownloadPng) : nothing}
       <p class="visually-hidden" id="keys">${messages.chartKeys}</p>

@@ -69,7 +69,10 @@ const RECORD_WARNINGS = `<script>
 </script>`;
 
 /** The frame's console warnings so far. */
-const warnings = (frame: HTMLIFrameElement): string[] => (frame.contentWindow as (Window & { warnings?: string[] }) | null)?.warnings ?? [];
+const warnings = (frame: HTMLIFrameElement): string[] => {
+  const recorded: unknown = frame.contentWindow && Reflect.get(frame.contentWindow, 'warnings');
+  return Array.isArray(recorded) ? recorded.map(String) : [];
+};
 
 /**
  * A 700 px square frame showing `body`, a page of its own, until `test` has run in it with its widget rendered. A
@@ -160,7 +163,7 @@ describe('the built bundle over a network that drops a chunk', () => {
         toggle.click();
         await eventually(() => root.querySelector('[role="alert"]'), 'the failure said');
         expect(root.querySelector('[role="alert"]')!.textContent).to.equal('The table could not be loaded. Reload the page to try again.');
-        expect(toggle.textContent!.trim()).to.equal('Show chart');
+        expect(toggle.textContent.trim()).to.equal('Show chart');
         expect(root.activeElement).to.equal(toggle);
         expect(root.querySelector('table')).to.equal(null);
         expect(failedLoads(), 'asked for again when the table was').to.equal(2);
