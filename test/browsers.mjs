@@ -17,11 +17,12 @@ import { createServer } from 'node:net';
 import * as puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { FIREFOX_PATH } from '../scripts/firefox.mjs';
 import { WebKitLauncher, killGroup } from './webkit-launcher.mjs';
 
 const BINARIES = {
   chromium: CHROMIUM_PATH,
-  firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+  firefox: FIREFOX_PATH,
   webkit: process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver',
 };
 const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';

@@ -2,7 +2,8 @@
  * A real Eleventy 3 site (test/apps/eleventy/) made from the packed package
  * and the README's eleventy.config.js, as written: `eleventy` builds it, a
  * static server serves _site/ on 127.0.0.1, and the page is opened in
- * Chromium. The figures are in the built HTML; the page's script takes the
+ * Chromium and Firefox (test/ssr.test.ts opens server-rendered pages in
+ * WebKit too). The figures are in the built HTML; the page's script takes the
  * widgets over. The site's dependencies are locked in
  * test/apps/eleventy/package-lock.json and come from the npm registry.
  */
@@ -13,6 +14,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { FIREFOX_PATH } from '../../scripts/firefox.mjs';
 import { installApp, openUntilReady, readmeBlock, run } from './harness.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -37,7 +39,7 @@ describe('an Eleventy site from the packed package and the README', () => {
   let app;
   let built;
   let server;
-  let browser;
+  let browsers = [];
 
   before(async () => {
     app = installApp('eleventy');
@@ -45,11 +47,14 @@ describe('an Eleventy site from the packed package and the README', () => {
     built = run('npx', ['@11ty/eleventy'], app);
     if (built.status !== 0) return;
     server = await serveStatic(join(app, '_site'));
-    browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+    browsers = await Promise.all([
+      puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true }),
+      puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }),
+    ]);
   });
 
   after(async () => {
-    await browser?.close();
+    await Promise.all(browsers.map((browser) => browser.close()));
     server?.close();
     if (app) rmSync(app, { recursive: true, force: true });
   });
@@ -76,15 +81,17 @@ describe('an Eleventy site from the packed package and the README', () => {
     assert.doesNotMatch(widgets[1], /1,644/, 'never the bundled figures');
   });
 
-  test('in the browser, the script takes both widgets over: one card each, the totals all along', async () => {
-    assert.equal(built.status, 0, 'built');
-    const seen = await openUntilReady(browser, `http://127.0.0.1:${server.address().port}/`, 2);
-    assert.equal(seen.widgets, 2);
-    assert.deepEqual(seen.cards, [1, 1]);
-    assert.deepEqual(seen.headings, ['Arrests', 'Referrals']);
-    assert.deepEqual(seen.counters, [TOTALS, ['3,579']]);
-    assert.deepEqual(seen.seenCounters, [...TOTALS, '3,579'].sort(), 'only the totals, from first paint to ready');
-    assert.deepEqual(seen.ready.sort(), ['arrests', 'referrals']);
-    assert.deepEqual(seen.console, []);
-  });
+  for (const [index, engine] of ['Chromium', 'Firefox'].entries()) {
+    test(`in ${engine}, the script takes both widgets over: one card each, the totals all along`, async () => {
+      assert.equal(built.status, 0, 'built');
+      const seen = await openUntilReady(browsers[index], `http://127.0.0.1:${server.address().port}/`, 2);
+      assert.equal(seen.widgets, 2);
+      assert.deepEqual(seen.cards, [1, 1]);
+      assert.deepEqual(seen.headings, ['Arrests', 'Referrals']);
+      assert.deepEqual(seen.counters, [TOTALS, ['3,579']]);
+      assert.deepEqual(seen.seenCounters, [...TOTALS, '3,579'].sort(), 'only the totals, from first paint to ready');
+      assert.deepEqual(seen.ready.sort(), ['arrests', 'referrals']);
+      assert.deepEqual(seen.console, []);
+    });
+  }
 });
