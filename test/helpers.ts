@@ -227,17 +227,21 @@ export function captureWarnings(): { calls: unknown[][]; restore: () => void } {
  * only Chromium lets a test runner emulate media features.
  */
 export class FakeMediaQuery extends EventTarget {
+  /** The fakes not yet restored, by query: whatever the order they are restored in, the real matchMedia comes back with the last. */
+  static readonly #active = new Map<string, FakeMediaQuery>();
+  static readonly #original = Object.getOwnPropertyDescriptor(window, 'matchMedia')!;
+  static readonly #real = window.matchMedia.bind(window);
   matches: boolean;
   readonly media: string;
-  readonly #original = Object.getOwnPropertyDescriptor(window, 'matchMedia')!;
-  readonly #real = window.matchMedia.bind(window);
   #listeners = 0;
 
   constructor(media: string, matches: boolean) {
     super();
     this.media = media;
     this.matches = matches;
-    window.matchMedia = (query: string) => (query === media ? (this as unknown as MediaQueryList) : this.#real(query));
+    FakeMediaQuery.#active.set(media, this);
+    window.matchMedia = (query: string) =>
+      (FakeMediaQuery.#active.get(query) as unknown as MediaQueryList | undefined) ?? FakeMediaQuery.#real(query);
   }
 
   /** Listeners the widget has added and not removed. */
@@ -261,6 +265,7 @@ export class FakeMediaQuery extends EventTarget {
   }
 
   restore(): void {
-    Object.defineProperty(window, 'matchMedia', this.#original);
+    FakeMediaQuery.#active.delete(this.media);
+    if (FakeMediaQuery.#active.size === 0) Object.defineProperty(window, 'matchMedia', FakeMediaQuery.#original);
   }
 }
