@@ -8,7 +8,7 @@ import { DataController, loadedDataIn, type DataState } from './element/data-con
 import { download } from './element/download.js';
 import type { HeldRoom } from './element/held-room.js';
 import { LanguageController } from './element/language-controller.js';
-import { PrintController } from './element/print-controller.js';
+import { MediaController } from './element/media-controller.js';
 import { TableCodeController } from './element/table-code-controller.js';
 import * as region from './element/regions.js';
 import { SERVER_BASE_URL } from './element/server-render.js';
@@ -192,12 +192,22 @@ export class CeopStats extends LitElement {
     // The card holds the palette (see the styles), so colours are read from it.
     palette: () => this.renderRoot.querySelector<HTMLElement>('.card') ?? undefined,
     input: () => this.chartInput(),
-    printing: () => this.print.printing,
+    printing: () => this.media.printing,
+    forcedColors: () => this.media.forcedColors,
   });
-  private readonly countUp = new CountUpController(this, () => this.chart.redraw());
-  private readonly print = new PrintController(this);
+  private readonly countUp = new CountUpController(this, () => this.media.reducedMotion);
+  private readonly media = new MediaController(this, {
+    print: (printing) => {
+      this.chart.print(printing);
+      if (!printing) return;
+      this.countUp.finish();
+      this.heldRoom?.release();
+    },
+    // The chart follows reduced motion too: it animates by the count-up's rule.
+    preferences: () => this.chart.redraw(),
+  });
   private readonly tableCode = new TableCodeController(this, {
-    shown: () => this.tableShown || this.print.printing,
+    shown: () => this.tableShown || this.media.printing,
     root: () => this.renderRoot as ShadowRoot,
   });
   /** Made with the code for data from outside the bundle, the only data that arrives after a first render. */
@@ -422,13 +432,13 @@ export class CeopStats extends LitElement {
         ${region.chartRegion({
           view: ready,
           loading,
-          hidden: this.tableShown && !this.print.printing,
+          hidden: this.tableShown && !this.media.printing,
           failed: this.chart.failed,
           messages,
           onKeydown: this.onChartKeydown,
           onBlur: this.onChartBlur,
         })}
-        ${ready && (this.tableShown || this.print.printing) ? region.tableRegion(ready, this.tableCode.failed, messages) : nothing}
+        ${ready && (this.tableShown || this.media.printing) ? region.tableRegion(ready, this.tableCode.failed, messages) : nothing}
       </div>
       ${ready && this.downloads ? region.downloadsRegion(this.downloadFailed, messages, this.onDownloadCsv, this.onDownloadPng) : nothing}
       <p class="visually-hidden" id="keys">${messages.chartKeys}</p>

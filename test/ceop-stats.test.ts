@@ -385,6 +385,60 @@ describe('<ceop-stats> invalid attributes', () => {
 });
 
 describe('<ceop-stats> live changes and lifecycle', () => {
+  it('listens for printing and for each reader preference once, and stops when removed', async () => {
+    // Counted as the page sees them: listeners added to the window and to media queries, by kind.
+    const added = new Map<string, number>();
+    const count = (kind: string, by: number) => added.set(kind, (added.get(kind) ?? 0) + by);
+    /* eslint-disable @typescript-eslint/unbound-method -- the originals, called with their own `this` and put back after */
+    const windowAdd = window.addEventListener;
+    const windowRemove = window.removeEventListener;
+    const queryAdd = MediaQueryList.prototype.addEventListener;
+    const queryRemove = MediaQueryList.prototype.removeEventListener;
+    /* eslint-enable @typescript-eslint/unbound-method */
+    window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+      count(args[0], 1);
+      windowAdd.apply(this, args);
+    } as Window['addEventListener'];
+    window.removeEventListener = function (this: Window, ...args: Parameters<Window['removeEventListener']>) {
+      count(args[0], -1);
+      windowRemove.apply(this, args);
+    } as Window['removeEventListener'];
+    MediaQueryList.prototype.addEventListener = function (this: MediaQueryList, ...args: Parameters<MediaQueryList['addEventListener']>) {
+      count(this.media, 1);
+      queryAdd.apply(this, args);
+    } as MediaQueryList['addEventListener'];
+    MediaQueryList.prototype.removeEventListener = function (
+      this: MediaQueryList,
+      ...args: Parameters<MediaQueryList['removeEventListener']>
+    ) {
+      count(this.media, -1);
+      queryRemove.apply(this, args);
+    } as MediaQueryList['removeEventListener'];
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+      const el = document.createElement('ceop-stats');
+      el.noAnimation = true;
+      const ready = oneEvent(el, 'ceop-stats-ready');
+      wrapper.append(el);
+      await ready;
+      const kinds = [
+        'beforeprint',
+        'afterprint',
+        '(prefers-reduced-motion: reduce)',
+        '(forced-colors: active)',
+        '(prefers-color-scheme: dark)',
+      ];
+      expect(kinds.map((kind) => added.get(kind))).to.deep.equal([1, 1, 1, 1, 1]);
+      el.remove();
+      expect(kinds.map((kind) => added.get(kind))).to.deep.equal([0, 0, 0, 0, 0]);
+    } finally {
+      window.addEventListener = windowAdd;
+      window.removeEventListener = windowRemove;
+      MediaQueryList.prototype.addEventListener = queryAdd;
+      MediaQueryList.prototype.removeEventListener = queryRemove;
+    }
+  });
+
   it('fires ceop-stats-ready with what it shows', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
     const el = document.createElement('ceop-stats');

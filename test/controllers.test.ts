@@ -15,7 +15,7 @@ import { ChartController, type ChartInput } from '../src/element/chart-controlle
 import { CountUpController } from '../src/element/count-up-controller.js';
 import { DataController } from '../src/element/data-controller.js';
 import { LanguageController } from '../src/element/language-controller.js';
-import { PrintController } from '../src/element/print-controller.js';
+import { MediaController } from '../src/element/media-controller.js';
 import { messages } from '../src/messages/en.js';
 import { barHeights, failOnUncaughtErrors, FakeMediaQuery, readBars } from './helpers.js';
 import { eventually } from './eventually.js';
@@ -156,7 +156,14 @@ describe('controllers', () => {
       `;
       noAnimation = false;
       motionChanges = 0;
-      readonly countUp = new CountUpController(this, () => this.motionChanges++);
+      // As <ceop-stats> wires them: the preference and printing come through the MediaController.
+      readonly countUp = new CountUpController(this, () => this.media.reducedMotion);
+      readonly media = new MediaController(this, {
+        print: (printing) => {
+          if (printing) this.countUp.finish();
+        },
+        preferences: () => this.motionChanges++,
+      });
       /** The progress each render showed. */
       readonly shown: number[] = [];
       protected override render() {
@@ -282,44 +289,71 @@ describe('controllers', () => {
     });
   });
 
-  describe('PrintController', () => {
-    const TAG = 'test-print-host';
-    class PrintHost extends LitElement {
-      readonly print = new PrintController(this);
+  describe('MediaController', () => {
+    const TAG = 'test-media-host';
+    class MediaHost extends LitElement {
+      readonly calls: string[] = [];
+      readonly media = new MediaController(this, {
+        print: (printing) => this.calls.push(`print ${printing}`),
+        preferences: () => this.calls.push('preferences'),
+      });
       /** `printing` as each render saw it. */
       readonly shown: boolean[] = [];
       protected override render() {
-        this.shown.push(this.print.printing);
-        return html`<p>${this.print.printing ? 'print' : 'screen'}</p>`;
+        this.shown.push(this.media.printing);
+        return html`<p>${this.media.printing ? 'print' : 'screen'}</p>`;
       }
     }
-    define(TAG, PrintHost);
+    define(TAG, MediaHost);
 
     it('follows beforeprint and afterprint, and the host renders each time', async () => {
-      const host = await attach(new PrintHost());
+      const host = await attach(new MediaHost());
       try {
         await host.updateComplete;
-        expect(host.print.printing).to.equal(false);
+        expect(host.media.printing).to.equal(false);
         beforePrint();
-        expect(host.print.printing).to.equal(true);
+        expect(host.media.printing).to.equal(true);
         await host.updateComplete;
         expect(host.shadowRoot!.querySelector('p')!.textContent).to.equal('print');
         afterPrint();
-        expect(host.print.printing).to.equal(false);
+        expect(host.media.printing).to.equal(false);
         await host.updateComplete;
         expect(host.shown).to.deep.equal([false, true, false]);
+        expect(host.calls).to.deep.equal(['print true', 'print false']);
       } finally {
         afterPrint();
       }
     });
 
+    for (const query of [REDUCED_MOTION, '(forced-colors: active)', '(prefers-color-scheme: dark)']) {
+      it(`calls back, and updates the host, when ${query} changes; one listener, removed with the host`, async () => {
+        const preference = new FakeMediaQuery(query, false);
+        try {
+          const host = await attach(new MediaHost());
+          await host.updateComplete;
+          expect(preference.listeners).to.equal(1);
+          preference.set(true);
+          expect(host.calls).to.deep.equal(['preferences']);
+          expect(host.isUpdatePending).to.equal(true);
+          if (query === REDUCED_MOTION) expect(host.media.reducedMotion).to.equal(true);
+          if (query === '(forced-colors: active)') expect(host.media.forcedColors).to.equal(true);
+          host.remove();
+          expect(preference.listeners).to.equal(0);
+          preference.set(false);
+          expect(host.calls).to.deep.equal(['preferences']);
+        } finally {
+          preference.restore();
+        }
+      });
+    }
+
     it('stops listening once the host is removed', async () => {
-      const host = await attach(new PrintHost());
+      const host = await attach(new MediaHost());
       try {
         await host.updateComplete;
         host.remove();
         beforePrint();
-        expect(host.print.printing).to.equal(false);
+        expect(host.media.printing).to.equal(false);
         expect(host.isUpdatePending).to.equal(false);
       } finally {
         afterPrint();
@@ -338,6 +372,7 @@ describe('controllers', () => {
         palette: () => this.renderRoot.querySelector('.palette') ?? undefined,
         input: () => this.chartInput(),
         printing: () => false,
+        forcedColors: () => false,
       });
 
       /** Shows other options: what changed is drawn after the next update. */

@@ -17,7 +17,6 @@ import type { Messages } from '../messages/en.js';
 import { sizeCanvas, watchBoxSize, type BoxSize } from '../runtime/box-size.js';
 import { emit } from '../runtime/emit.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
-import { media } from '../runtime/media.js';
 import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js';
 import { watchStyle } from '../runtime/style-watch.js';
 
@@ -50,8 +49,10 @@ interface Parts {
   palette(): Element | undefined;
   /** What to draw now, or undefined when there is nothing to draw. */
   input(): ChartInput | undefined;
-  /** Whether the page is being printed (the element's PrintController). */
+  /** Whether the page is being printed (the element's MediaController). */
   printing(): boolean;
+  /** Whether the reader's system forces its colours (the element's MediaController). */
+  forcedColors(): boolean;
 }
 
 const PRINT_PIXEL_RATIO = 3;
@@ -80,9 +81,6 @@ export class ChartController implements ReactiveController {
   private boxSize?: BoxSize;
   private stopWatchingBox?: () => void;
   private measureLater?: ReturnType<typeof setTimeout>;
-  private readonly forcedColors = media('(forced-colors: active)');
-  /** Reader preferences that change how the chart is drawn (reduced motion comes through the count-up's `redraw`). */
-  private readonly preferences = [this.forcedColors, media('(prefers-color-scheme: dark)')];
 
   constructor(host: ReactiveControllerHost & HTMLElement, parts: Parts) {
     this.host = host;
@@ -91,9 +89,6 @@ export class ChartController implements ReactiveController {
   }
 
   hostConnected(): void {
-    for (const query of this.preferences) query.addEventListener('change', this.redraw);
-    window.addEventListener('beforeprint', this.onBeforePrint);
-    window.addEventListener('afterprint', this.onAfterPrint);
     this.stopWatchingStyle = watchStyle(this.host, this.onStyleChange);
     this.stale = true;
     // A widget already in view starts fetching the chart code now, while it renders its text. Once the code is asked for,
@@ -105,9 +100,6 @@ export class ChartController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    for (const query of this.preferences) query.removeEventListener('change', this.redraw);
-    window.removeEventListener('beforeprint', this.onBeforePrint);
-    window.removeEventListener('afterprint', this.onAfterPrint);
     this.stopWatchingStyle?.();
     this.stopWatchingStyle = undefined;
     this.stopWaitingForView?.();
@@ -241,7 +233,7 @@ export class ChartController implements ReactiveController {
 
   /** The colours the chart is drawn with, read from the palette's resolved custom properties now. */
   private colors(code: ChartCode): BarChartColors {
-    return code.readColors(this.parts.palette() ?? this.host, this.forcedColors.matches);
+    return code.readColors(this.parts.palette() ?? this.host, this.parts.forcedColors());
   }
 
   private readonly onDrawn = (): void => {
@@ -251,7 +243,7 @@ export class ChartController implements ReactiveController {
     emit(this.host, 'ceop-stats-ready', detail);
   };
 
-  /** A preference changed, or refresh() was called: draw again in the next update. */
+  /** A preference changed (the element's MediaController), or refresh() was called: draw again in the next update. */
   readonly redraw = (): void => {
     this.stale = true;
     this.host.requestUpdate();
@@ -264,12 +256,13 @@ export class ChartController implements ReactiveController {
     if (this.readsRtl() !== this.rtl || JSON.stringify(this.colors(code)) !== this.drawnColors) this.redraw();
   };
 
-  private readonly onBeforePrint = (): void => {
+  /** The page is about to be printed, or has been (the element's MediaController): a sharper bitmap on paper. */
+  print(printing: boolean): void {
+    if (!printing) {
+      this.chart?.setPixelRatio(undefined);
+      return;
+    }
     if (!chartCode.loaded) void this.load();
     this.chart?.setPixelRatio(PRINT_PIXEL_RATIO);
-  };
-
-  private readonly onAfterPrint = (): void => {
-    this.chart?.setPixelRatio(undefined);
-  };
+  }
 }

@@ -2,12 +2,11 @@
  * The counters' count-up: it waits until the widget is first seen, then runs
  * once (1.5 s, every widget on one animation loop); without motion (the
  * `no-animation` attribute, or the reader's reduced-motion preference,
- * followed live) and on a printed page the counters show their final values
- * at once.
+ * followed live) the counters show their final values at once, and on a
+ * printed page (the element calls finish()).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runCountUp } from '../display/count-up.js';
-import { media } from '../runtime/media.js';
 import { whenVisible } from '../runtime/near-viewport.js';
 import { onServer } from '../runtime/server.js';
 
@@ -18,32 +17,24 @@ export class CountUpController implements ReactiveController {
   progress = onServer ? 1 : 0;
 
   private readonly host: Host;
-  /** Called when the motion preference changes, for the chart to follow it. */
-  private readonly onMotionChange: () => void;
-  private readonly reducedMotion = media('(prefers-reduced-motion: reduce)');
+  /** Whether the reader prefers reduced motion now (the element's MediaController, which updates the host when it changes). */
+  private readonly reducedMotion: () => boolean;
   private phase: 'idle' | 'waiting' | 'running' | 'done' = 'idle';
   /** Stops the wait to be seen, or the running count. */
   private cancel?: () => void;
 
-  constructor(host: Host, onMotionChange: () => void) {
+  constructor(host: Host, reducedMotion: () => boolean) {
     this.host = host;
-    this.onMotionChange = onMotionChange;
+    this.reducedMotion = reducedMotion;
     host.addController(this);
   }
 
   /** Whether the widget may move: the chart animates by the same rule. */
   get motion(): boolean {
-    return !this.host.noAnimation && !this.reducedMotion.matches;
-  }
-
-  hostConnected(): void {
-    this.reducedMotion.addEventListener('change', this.onPreferenceChange);
-    window.addEventListener('beforeprint', this.finish);
+    return !this.host.noAnimation && !this.reducedMotion();
   }
 
   hostDisconnected(): void {
-    this.reducedMotion.removeEventListener('change', this.onPreferenceChange);
-    window.removeEventListener('beforeprint', this.finish);
     if (this.phase === 'waiting') {
       // Not seen yet: wait again when it comes back.
       this.cancel?.();
@@ -87,9 +78,4 @@ export class CountUpController implements ReactiveController {
     this.phase = 'done';
     this.progress = 1;
   }
-
-  private readonly onPreferenceChange = (): void => {
-    this.onMotionChange();
-    this.host.requestUpdate();
-  };
 }

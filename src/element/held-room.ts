@@ -6,7 +6,7 @@
  * up, and the page below it, in front of a reader who has the widget in view
  * (a layout shift). What the texts leave over stays as room under the summary
  * and at the card's end until the widget's width next changes, or the page is
- * printed: the widget lays out anew then anyway. A widget below the viewport
+ * printed (the element calls release()): the widget lays out anew then anyway. A widget below the viewport
  * holds nothing. Longer texts push the chart down: that room cannot be known
  * before they come. Part of the chunk for data from outside the bundle, the
  * only data that comes late.
@@ -62,11 +62,7 @@ export class HeldRoom implements ReactiveController {
     const stopWatchingBox = watchBoxSize(card, () => {
       if (Math.abs(card.getBoundingClientRect().width - width) > 0.5) this.release();
     });
-    addEventListener('beforeprint', this.release);
-    this.stopWatching = () => {
-      stopWatchingBox();
-      removeEventListener('beforeprint', this.release);
-    };
+    this.stopWatching = stopWatchingBox;
   }
 
   /** The texts take their own room again: the width changed, the page is printed, or other data came. */
