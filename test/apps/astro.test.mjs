@@ -20,6 +20,8 @@ import { installApp, openUntilReady, readmeBlocks, run, serveStatic } from './ha
 
 const root = join(import.meta.dirname, '..', '..');
 const TOTALS = ['1,038', '1,644', '394'];
+/** The module script that Astro makes of a page's <script> and writes in its place. */
+const SCRIPT = /<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/;
 // run() passes this on to astro: no telemetry, and no notice about it in the output.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -90,6 +92,7 @@ describe('an Astro site from the packed package and the README', () => {
     assert.equal(html.split('<ceop-stats').length - 1, 1, 'one widget');
     // Astro writes a custom element's bare attribute with the value true; the widget reads any value as set, as HTML does.
     assert.match(html, /<ceop-stats metric="arrests" no-animation="true"><\/ceop-stats>/);
+    assert.match(html, SCRIPT, 'the page loads the script that Astro bundled for it');
     const seen = await open('/');
     assert.equal(seen.widgets, 1);
     assert.deepEqual(seen.cards, [1]);
@@ -106,6 +109,7 @@ describe('an Astro site from the packed package and the README', () => {
     assert.match(html, /<ceop-stats[^>]* metric="arrests"[^>]*><template shadowroot="open" shadowrootmode="open">/);
     for (const total of TOTALS) assert.match(html, new RegExp(`data-final="${total}"`));
     assert.match(html, /<th scope="row" role="rowheader">(<!--[^>]*-->)*2010\/11/, 'the data table, with the years');
+    assert.match(html, SCRIPT, 'the page loads the script that Astro bundled for it');
     const seen = await open('/figures/');
     assert.equal(seen.widgets, 1);
     assert.deepEqual(seen.cards, [1]);
