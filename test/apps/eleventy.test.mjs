@@ -8,32 +8,16 @@
  * test/apps/eleventy/package-lock.json and come from the npm registry.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { FIREFOX_PATH } from '../../scripts/firefox.mjs';
-import { installApp, openUntilReady, readmeBlock, run } from './harness.mjs';
+import { installApp, openUntilReady, readmeBlock, run, serveStatic } from './harness.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const TOTALS = ['1,038', '1,644', '394'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-
-/** Serves `folder` as a static host would; a path outside it, or a missing file, is a 404. */
-function serveStatic(folder) {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/\/$/, '/index.html');
-    const file = join(folder, path);
-    if (!file.startsWith(folder) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 describe('an Eleventy site from the packed package and the README', () => {
   let app;

@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -53,6 +54,22 @@ export function installApp(name) {
   const installed = run('npm', ['install', '--no-audit', '--no-fund'], app);
   assert.equal(installed.status, 0, installed.output);
   return app;
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+
+/** Serves `folder` (a site's static output) on 127.0.0.1 as a static host would; a path outside it, or a missing file, is a 404. */
+export function serveStatic(folder) {
+  const server = createHttpServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/\/$/, '/index.html');
+    const file = join(folder, path);
+    if (!file.startsWith(folder) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 export function freePort() {
