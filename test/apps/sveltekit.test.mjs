@@ -9,7 +9,7 @@
  * test/apps/sveltekit/package-lock.json and come from the npm registry.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -115,6 +115,15 @@ describe('a SvelteKit app from the packed package and the README', () => {
     assert.equal(built.status, 0, built.output);
     assert.ok(existsSync(join(app, 'build', 'figures.html')), 'the figures page is prerendered');
     assert.doesNotMatch(built.output, /<ceop-stats>|warn|error/i, 'no warning or error while building and rendering');
+  });
+
+  test('the browser’s code has no server renderer: neither renderCeopStats nor @lit-labs/ssr', () => {
+    assert.equal(built.status, 0, 'built');
+    const client = join(app, 'build', '_app');
+    const scripts = readdirSync(client, { recursive: true }).filter((name) => name.endsWith('.js'));
+    assert.ok(scripts.length > 0);
+    const leaked = scripts.filter((name) => /renderCeopStats|shadowrootmode/.test(readFileSync(join(client, name), 'utf8')));
+    assert.deepEqual(leaked, [], 'the browser’s scripts that have the server renderer in them');
   });
 
   test('<ceop-stats> in a page: the server’s HTML has its attributes; in the browser one widget, and the onceop-stats-ready handler ran', async () => {
