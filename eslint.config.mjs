@@ -19,6 +19,8 @@ const nodeAndBrowserGlobals = {
 export default tseslint.config(
   // .scratch/ and screenshots/ are a session's own, ignored by git too.
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'wordpress/ceop-stats/dist/', '.scratch/', 'screenshots/'] },
+  // A SvelteKit app with its own tsconfig and dependencies, which svelte-check checks in its test.
+  { ignores: ['test/apps/sveltekit/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
