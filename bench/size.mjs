@@ -26,6 +26,10 @@
  * render replaces it, no count-up, the code for its data and texts awaited)
  * and the loader's check for a server added 0.25 KB to the first paint
  * (17,725 to 17,984 bytes); the server's own code is in dist/lib/ only.
+ * Saying in the widget that a chunk the network dropped could not be loaded,
+ * and asking for the table's again (#26's CI flake), added 0.22 KB to the
+ * first paint (17,987 to 18,213 bytes), the media controller (#29) 31 bytes:
+ * budgets first paint 17.9, page 56.6, total 65.5 KB.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -34,17 +38,17 @@ const KB = 1024;
 const BUDGETS = {
   entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
   'first-paint': {
-    budget: 17.6 * KB,
+    budget: 17.9 * KB,
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
   chart: { budget: 38.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 56.4 * KB,
+    budget: 56.6 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },
-  total: { budget: 65.2 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
+  total: { budget: 65.5 * KB, target: undefined, what: 'every chunk of the widget together, including those only some pages fetch' },
   'embed-resize': { budget: 1 * KB, target: undefined, what: 'dist/embed-resize.js, the script a page around iframe embeds loads' },
   'embed-page': {
     budget: 2 * KB,
