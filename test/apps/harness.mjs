@@ -17,11 +17,13 @@ export function readmeBlock(readme, heading, language, n) {
   return readmeBlocks(readme, heading, language)[n] ?? assert.fail(`README has ${n + 1} \`\`\`${language} blocks under "${heading}"`);
 }
 
-/** Every ```language block in the README section under `### heading`. */
+/** Every ```language block in the README section under `### heading`, up to the next heading of its level or above. */
 export function readmeBlocks(readme, heading, language) {
   const start = readme.indexOf(`\n### ${heading}\n`);
   assert.ok(start >= 0, `README has a section "${heading}"`);
-  const end = readme.indexOf('\n### ', start + 1);
+  const next = /\n#{1,3} /g;
+  next.lastIndex = start + 1;
+  const end = next.exec(readme)?.index ?? readme.length;
   return [...readme.slice(start, end).matchAll(new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm'))].map((match) => match[1]);
 }
 
