@@ -11,30 +11,18 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import { installApp, openUntilReady, readmeBlocks, run, serveStatic } from './harness.mjs';
+import { installApp, openUntilReady, run, serveStatic, writeReadmeFiles } from './harness.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const TOTALS = ['1,038', '1,644', '394'];
 /** The module script that Astro makes of a page's <script> and writes in its place. */
 const SCRIPT = /<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/;
 // run() passes this on to astro: no telemetry, and no notice about it in the output.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-
-/** Writes each ```astro block of the README's Astro section to the file its frontmatter's first line names (`// src/…`). */
-function writeReadmeFiles(app) {
-  const blocks = readmeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), 'Astro', 'astro');
-  assert.equal(blocks.length, 2, 'the README’s Astro section has two pages');
-  for (const block of blocks) {
-    const path = /^---\n\/\/ (src\/\S+\.astro)\n/.exec(block)?.[1] ?? assert.fail(`a README Astro block names no file:\n${block}`);
-    mkdirSync(dirname(join(app, path)), { recursive: true });
-    writeFileSync(join(app, path), block);
-  }
-}
 
 /** Runs a command while the test goes on; resolves to its exit status and output, as run() gives them. */
 function runInBackground(command, args, cwd) {
@@ -58,7 +46,7 @@ describe('an Astro site from the packed package and the README', () => {
 
   before(async () => {
     app = installApp('astro');
-    writeReadmeFiles(app);
+    assert.equal(writeReadmeFiles(app, 'Astro', ['astro']).length, 2, 'the README’s Astro section has two pages');
     built = run('npx', ['astro', 'build'], app);
     // The type check (the slowest step) runs while the pages are opened: it reads the pages and the types that the build generated in .astro/, and writes nothing the pages need.
     checked = runInBackground('npx', ['astro', 'check'], app);

@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -25,6 +25,25 @@ export function readmeBlocks(readme, heading, language) {
   next.lastIndex = start + 1;
   const end = next.exec(readme)?.index ?? readme.length;
   return [...readme.slice(start, end).matchAll(new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm'))].map((match) => match[1]);
+}
+
+/**
+ * Writes each block in `languages` of the README's section under `### heading`
+ * into `app`, as the file its first line names: `// path` or `<!-- path -->`,
+ * after an Astro page's opening `---`. Returns the paths written.
+ */
+export function writeReadmeFiles(app, heading, languages) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  return languages.flatMap((language) =>
+    readmeBlocks(readme, heading, language).map((block) => {
+      const path =
+        /^(?:---\n)?(?:\/\/ (\S+)|<!-- (\S+) -->)\n/.exec(block)?.slice(1).find(Boolean) ??
+        assert.fail(`a README ${heading} block names no file:\n${block}`);
+      mkdirSync(dirname(join(app, path)), { recursive: true });
+      writeFileSync(join(app, path), block);
+      return path;
+    }),
+  );
 }
 
 /** `npm pack` of this package, as built (npm test builds dist/ first), into `folder`; returns the tarball's name. */
@@ -58,14 +77,20 @@ export function installApp(name) {
   return app;
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
 
-/** Serves `folder` (a site's static output) on 127.0.0.1 as a static host would; a path outside it, or a missing file, is a 404. */
+/**
+ * Serves `folder` as a static host would: a folder's index.html, and `/page`
+ * as page.html (SvelteKit's static output); a path outside it, or a missing
+ * file, is a 404.
+ */
 export function serveStatic(folder) {
   const server = createHttpServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/\/$/, '/index.html');
-    const file = join(folder, path);
-    if (!file.startsWith(folder) || !existsSync(file)) {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const file = [join(folder, path), join(folder, path, 'index.html'), join(folder, `${path}.html`)].find(
+      (candidate) => candidate.startsWith(folder) && existsSync(candidate) && statSync(candidate).isFile(),
+    );
+    if (!file) {
       response.writeHead(404).end();
       return;
     }

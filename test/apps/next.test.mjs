@@ -10,27 +10,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import { fetchWhenUp, freePort, installApp, openUntilReady, readmeBlocks, run } from './harness.mjs';
+import { fetchWhenUp, freePort, installApp, openUntilReady, run, writeReadmeFiles } from './harness.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const TOTALS = ['1,038', '1,644', '394'];
-
-/** Writes each ```tsx block of the README's Next.js section to the file its first line names (`// app/…`). */
-function writeReadmeFiles(app) {
-  const blocks = readmeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), 'Next.js (App Router)', 'tsx');
-  const written = blocks.map((block) => {
-    const path = /^\/\/ (app\/\S+\.tsx)\n/.exec(block)?.[1] ?? assert.fail(`a README Next.js block names no file:\n${block}`);
-    mkdirSync(dirname(join(app, path)), { recursive: true });
-    writeFileSync(join(app, path), block);
-    return path;
-  });
-  return written;
-}
 
 describe('a Next.js app from the packed package and the README', () => {
   let app;
@@ -41,7 +27,7 @@ describe('a Next.js app from the packed package and the README', () => {
 
   before(async () => {
     app = installApp('next');
-    writeReadmeFiles(app);
+    writeReadmeFiles(app, 'Next.js (App Router)', ['tsx']);
     built = run('npx', ['next', 'build'], app);
     if (built.status !== 0) return;
     const port = await freePort();

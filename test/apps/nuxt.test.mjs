@@ -10,34 +10,19 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import { fetchWhenUp, freePort, installApp, openUntilReady, readmeBlocks, run } from './harness.mjs';
+import { fetchWhenUp, freePort, installApp, openUntilReady, run, writeReadmeFiles } from './harness.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const TOTALS = ['1,038', '1,644', '394'];
 /** Strings of @lit-labs/ssr and parse5 that survive minifying: the browser's JavaScript must have none. */
 const SERVER_ONLY_CODE = ['<!--lit-part', 'shadowrootdelegatesfocus', 'noncharacter-in-input-stream'];
 
 // No telemetry prompt or upload from the Nuxt CLI (run() passes this environment on).
 process.env.NUXT_TELEMETRY_DISABLED = '1';
-
-/** Writes each ```ts and ```vue block of the README's Nuxt section to the file its first line names (`// …` or `<!-- … -->`). */
-function writeReadmeFiles(app) {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const blocks = [...readmeBlocks(readme, 'Nuxt', 'ts'), ...readmeBlocks(readme, 'Nuxt', 'vue')];
-  return blocks.map((block) => {
-    const path =
-      /^(?:\/\/ (\S+\.ts)|<!-- (\S+\.vue) -->)\n/.exec(block)?.slice(1).find(Boolean) ??
-      assert.fail(`a README Nuxt block names no file:\n${block}`);
-    mkdirSync(dirname(join(app, path)), { recursive: true });
-    writeFileSync(join(app, path), block);
-    return path;
-  });
-}
 
 /** The messages of a page that is opened at `/`, then goes to /figures by its link, as a reader clicks it. */
 async function navigateToFigures(browser, origin) {
@@ -89,7 +74,7 @@ describe('a Nuxt app from the packed package and the README', () => {
 
   before(async () => {
     app = installApp('nuxt');
-    writeReadmeFiles(app);
+    writeReadmeFiles(app, 'Nuxt', ['ts', 'vue']);
     typechecked = run('npx', ['nuxi', 'typecheck'], app);
     built = run('npx', ['nuxi', 'build'], app);
     if (built.status !== 0) return;

@@ -9,17 +9,14 @@
  * test/apps/sveltekit/package-lock.json and come from the npm registry.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import { installApp, openUntilReady, readmeBlocks, run } from './harness.mjs';
+import { installApp, openUntilReady, run, serveStatic, writeReadmeFiles } from './harness.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const TOTALS = ['1,038', '1,644', '394'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
 
 /** Mistakes `svelte-check` must report, each on its line: a value `theme` does not take, and a `detail` field the event has not. */
 const MISTAKES = `<script lang="ts">
@@ -29,39 +26,6 @@ const MISTAKES = `<script lang="ts">
 <ceop-stats theme="blue"></ceop-stats>
 <ceop-stats onceop-stats-ready={(event) => console.log(event.detail.total)}></ceop-stats>
 `;
-
-/**
- * Writes each block of the README's SvelteKit section to the file its first
- * line names (`<!-- src/routes/… -->` or `// src/routes/…`); returns the paths.
- */
-function writeReadmeFiles(app) {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const blocks = [...readmeBlocks(readme, 'SvelteKit', 'svelte'), ...readmeBlocks(readme, 'SvelteKit', 'ts')];
-  return blocks.map((block) => {
-    const path =
-      /^(?:<!-- (src\/\S+) -->|\/\/ (src\/\S+))\n/.exec(block)?.slice(1).find(Boolean) ??
-      assert.fail(`a README SvelteKit block names no file:\n${block}`);
-    mkdirSync(dirname(join(app, path)), { recursive: true });
-    writeFileSync(join(app, path), block);
-    return path;
-  });
-}
-
-/** Serves `folder` as a static host serves adapter-static's output: `/figures` is figures.html; anything else missing is a 404. */
-function serveStatic(folder) {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    const file = [join(folder, path), join(folder, path, 'index.html'), join(folder, `${path}.html`)].find(
-      (candidate) => candidate.startsWith(folder) && existsSync(candidate) && statSync(candidate).isFile(),
-    );
-    if (!file) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** `svelte-check --output machine`'s problems, as `file line:column message`. */
 function problems(output) {
@@ -81,7 +45,7 @@ describe('a SvelteKit app from the packed package and the README', () => {
 
   before(async () => {
     app = installApp('sveltekit');
-    written = writeReadmeFiles(app);
+    written = writeReadmeFiles(app, 'SvelteKit', ['svelte', 'ts']);
     mkdirSync(join(app, 'src', 'lib'), { recursive: true });
     writeFileSync(join(app, 'src', 'lib', 'Mistakes.svelte'), MISTAKES);
     const synced = run('npx', ['svelte-kit', 'sync'], app);
