@@ -31,6 +31,8 @@ const TAG = 'ceop-stats';
 const SOURCES = ['src/ceop-stats-element.ts', 'src/ceop-stats.ts'];
 const MANIFEST = 'custom-elements.json';
 const README = 'README.md';
+/** Every attribute, its name and default: the element's properties are made from this table, which the analyzer cannot follow. */
+const ATTRIBUTE_TABLE = 'src/element/attribute-table.ts';
 /** The attribute and event names that the framework types (src/frameworks/) are built on. */
 const FRAMEWORK_NAMES = 'src/frameworks/names.ts';
 
@@ -81,6 +83,69 @@ function typeOnlyExportsPlugin() {
     moduleLinkPhase({ moduleDoc }) {
       const names = typeOnly.get(moduleDoc.path);
       if (names) moduleDoc.exports = moduleDoc.exports.filter((entry) => entry.kind !== 'js' || !names.has(entry.name));
+    },
+  };
+}
+
+/**
+ * The attribute table's rows, read from its literal: property, attribute
+ * name, and default as the analyzer writes one (`'records'`).
+ */
+function readAttributeTable() {
+  const file = ts.createSourceFile(ATTRIBUTE_TABLE, readFileSync(ATTRIBUTE_TABLE, 'utf8'), ts.ScriptTarget.ES2021, true);
+  let literal;
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText() === 'ATTRIBUTES') literal = node.initializer;
+    else ts.forEachChild(node, visit);
+  };
+  visit(file);
+  while (literal && (ts.isSatisfiesExpression(literal) || ts.isAsExpression(literal))) literal = literal.expression;
+  if (!literal || !ts.isObjectLiteralExpression(literal)) throw new Error(`${ATTRIBUTE_TABLE}: no ATTRIBUTES object literal`);
+  return literal.properties.map((row) => {
+    const fields = Object.fromEntries(row.initializer.properties.map((field) => [field.name.getText(), field.initializer]));
+    const text = (node) => (node && ts.isStringLiteral(node) ? node.text : undefined);
+    const byDefault = text(fields.default);
+    return { property: row.name.getText(), attribute: text(fields.attribute), default: byDefault && `'${byDefault}'` };
+  });
+}
+
+/**
+ * The element's attributes are the table's rows, in its order, each with its
+ * field's type and documentation; the analyzer would otherwise list only what
+ * it can see in a literal `static properties`.
+ */
+function attributeTablePlugin() {
+  const rows = readAttributeTable();
+  return {
+    name: 'ceop-stats: attribute table',
+    packageLinkPhase({ customElementsManifest }) {
+      const element = customElementsManifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.tagName === TAG);
+      if (!element) return;
+      const rowOf = new Map(rows.map((row) => [row.property, row]));
+      // A reflected property is public, as Lit's plugin marks one it finds; its keys keep the analyzer's order.
+      element.members = (element.members ?? []).map((member) => {
+        const row = rowOf.get(member.name);
+        if (!row) return member;
+        const { kind, name, type, description, default: byDefault } = member;
+        const value = row.default ?? byDefault;
+        return {
+          kind,
+          name,
+          privacy: 'public',
+          type,
+          description,
+          ...(value && { default: value }),
+          attribute: row.attribute,
+          reflects: true,
+        };
+      });
+      const fields = new Map(element.members.map((member) => [member.name, member]));
+      element.attributes = rows.map((row) => {
+        const field = fields.get(row.property);
+        if (!field) throw new Error(`${ATTRIBUTE_TABLE}: ${row.property} has no field in the element`);
+        const { type, default: byDefault, description } = field;
+        return { name: row.attribute, type, ...(byDefault && { default: byDefault }), description, fieldName: row.property };
+      });
     },
   };
 }
@@ -148,7 +213,14 @@ function analyze() {
   );
   return create({
     modules,
-    plugins: [...litPlugin(), defineOnceCallsPlugin(), typeOnlyExportsPlugin(), methodReturnsPlugin(), publicPackagePlugin()],
+    plugins: [
+      ...litPlugin(),
+      attributeTablePlugin(),
+      defineOnceCallsPlugin(),
+      typeOnlyExportsPlugin(),
+      methodReturnsPlugin(),
+      publicPackagePlugin(),
+    ],
   });
 }
 
@@ -168,7 +240,6 @@ function detailReader() {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    experimentalDecorators: true,
     strict: true,
     skipLibCheck: true,
     noEmit: true,

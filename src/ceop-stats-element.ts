@@ -2,6 +2,7 @@ import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type
 import { styles } from './ceop-stats.styles.js';
 import { chartKeyAction } from './display/chart-keys.js';
 import { themeOf, parseFetchOptions } from './element/attributes.js';
+import { attributesThat, reactiveProperties } from './element/attribute-table.js';
 import { ChartController, type ChartInput } from './element/chart-controller.js';
 import { CountUpController } from './element/count-up-controller.js';
 import { DataController, loadedDataIn, type DataState } from './element/data-controller.js';
@@ -39,22 +40,8 @@ export interface CeopStatsReadyDetail {
   years: string[];
 }
 
-/** Properties that change what is shown (the view is worked out again) and those that change the request for `src`. */
-const VIEW_PROPERTIES = [
-  'metric',
-  'from',
-  'to',
-  'highlight',
-  'theme',
-  'locale',
-  'heading',
-  'summary',
-  'noAnimation',
-  'sourceLabel',
-  'sourceUrl',
-  'noSource',
-] as const;
-const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
+const VIEW_PROPERTIES = attributesThat('view');
+const REQUEST_PROPERTIES = attributesThat('request');
 
 /**
  * CEOP's annual results as a bar chart of one measure per year, with record
@@ -94,27 +81,12 @@ const FETCH_PROPERTIES = ['src', 'credentials', 'timeout'] as const;
  */
 export class CeopStats extends LitElement {
   static override styles = styles;
-  /** Lit's reactive properties, declared here rather than by decorators: Lit's decorator code and a call per field cost the first paint 0.4 KB gzip. Each field's documentation is at the field. */
+  /** Lit's reactive properties: every attribute in the table, reflected, and the widget's own state. */
   static override properties: PropertyDeclarations = {
-    metric: { reflect: true },
-    from: { reflect: true },
-    to: { reflect: true },
-    highlight: { reflect: true },
-    heading: { reflect: true },
-    summary: { reflect: true },
-    locale: { reflect: true },
-    noAnimation: { type: Boolean, reflect: true, attribute: 'no-animation' },
-    theme: { reflect: true },
-    src: { reflect: true },
-    credentials: { reflect: true },
-    timeout: { reflect: true },
-    sourceLabel: { reflect: true, attribute: 'source-label' },
-    sourceUrl: { reflect: true, attribute: 'source-url' },
-    noSource: { type: Boolean, reflect: true, attribute: 'no-source' },
-    downloads: { type: Boolean, reflect: true },
-    tableShown: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    downloadFailed: { state: true, attribute: false },
+    ...reactiveProperties(),
+    tableShown: { state: true },
+    announcement: { state: true },
+    downloadFailed: { state: true },
   };
 
   /** The reader chose the table instead of the chart. */
@@ -135,7 +107,6 @@ export class CeopStats extends LitElement {
 
   /**
    * Which bars stand out: `records` (years higher than every year before), `latest`, or `none`.
-   * @default 'records'
    */
   highlight?: 'records' | 'latest' | 'none';
 
@@ -153,7 +124,6 @@ export class CeopStats extends LitElement {
 
   /**
    * Colour scheme: `light`, `dark`, or `auto` to follow the reader's system.
-   * @default 'auto'
    */
   theme?: 'light' | 'dark' | 'auto';
 
@@ -162,13 +132,11 @@ export class CeopStats extends LitElement {
 
   /**
    * Whether the `src` request sends cookies: `omit`, `same-origin` or `include`.
-   * @default 'omit'
    */
   credentials?: 'omit' | 'same-origin' | 'include';
 
   /**
    * Milliseconds to wait for `src` before giving up, 1 to 120000.
-   * @default '10000'
    */
   timeout?: `${number}`;
 
@@ -283,14 +251,10 @@ export class CeopStats extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || FETCH_PROPERTIES.some((name) => changed.has(name))) this.useRequest();
+    const requestChanged = REQUEST_PROPERTIES.some((name) => changed.has(name));
+    if (!this.hasUpdated || requestChanged) this.useRequest();
     const languageChanged = this.language.resolve();
-    if (
-      languageChanged ||
-      this.viewData !== this.data.state ||
-      VIEW_PROPERTIES.some((name) => changed.has(name)) ||
-      FETCH_PROPERTIES.some((name) => changed.has(name))
-    ) {
+    if (languageChanged || this.viewData !== this.data.state || requestChanged || VIEW_PROPERTIES.some((name) => changed.has(name))) {
       this.updateView();
     }
   }

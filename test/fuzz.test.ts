@@ -22,6 +22,7 @@ import { validateDataset } from '../src/data/validate-dataset.js';
 import type { Messages } from '../src/messages/en.js';
 import { LANGUAGES, localizeData, messagesFor } from '../src/messages/index.js';
 import { parseFetchOptions, parseOptions, resolveLocale } from '../src/element/attributes.js';
+import { ATTRIBUTES, type AttributeProperty, HIGHLIGHTS } from '../src/element/attribute-table.js';
 import {
   MARKER_STYLE,
   alertText,
@@ -674,8 +675,8 @@ function attributeChoicesArb(clean: boolean) {
       fc.record({ year: yearIndex, form: fc.constantFrom('before', 'after', 'zero-padded', 'full-width') }),
       clean,
     ),
-    highlight: keywordArb(['records', 'latest', 'none'], ['record', 'Latest!', 'no ne', 'all', 'highlight'], clean),
-    theme: keywordArb(['light', 'dark', 'auto'], ['Dark mode', 'darker', 'system', 'lite'], clean),
+    highlight: keywordArb(ATTRIBUTES.highlight.values, ['record', 'Latest!', 'no ne', 'all', 'highlight'], clean),
+    theme: keywordArb(ATTRIBUTES.theme.values, ['Dark mode', 'darker', 'system', 'lite'], clean),
     locale: fc.oneof(
       { weight: w.absent, arbitrary: fc.constant(null) },
       { weight: w.valid, arbitrary: fc.tuple(fc.constantFrom(...LOCALES), paddingArb).map(([v, p]) => styled(v, 'lower', p)) },
@@ -690,7 +691,7 @@ function attributeChoicesArb(clean: boolean) {
     // Only checked without src, but checked: a bad one is an attribute problem.
     credentials: fc.oneof(
       { weight: 12, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.constantFrom('omit', 'same-origin', ' INCLUDE ') },
+      { weight: 1, arbitrary: keywordArb(ATTRIBUTES.credentials.values, [], true).filter((value) => value !== null) },
       { weight: clean ? 0 : 1, arbitrary: fc.constantFrom('always', 'cors', '') },
     ),
     timeout: fc.oneof(
@@ -702,8 +703,21 @@ function attributeChoicesArb(clean: boolean) {
 }
 type AttributeChoices = typeof attributeChoicesArb extends (clean: boolean) => fc.Arbitrary<infer T> ? T : never;
 
-const ATTRIBUTE_NAMES = ['metric', 'from', 'to', 'highlight', 'theme', 'locale', 'heading', 'credentials', 'timeout'] as const;
-type AttributeName = (typeof ATTRIBUTE_NAMES)[number];
+type AttributeName = keyof AttributeChoices;
+/**
+ * Every attribute in the table is fuzzed here or named with the reason it is
+ * not: a new attribute does not compile until it is one or the other.
+ */
+const NOT_FUZZED = {
+  summary: 'text shown as given, as heading is (test/widget-view.test.ts, test/summary.test.ts)',
+  noAnimation: 'set on every widget here (newWidget), so that a case is read at its final values',
+  src: 'a request per case; what src loads is read as inline JSON is (test/data-in.test.ts)',
+  sourceLabel: 'the source line only (test/widget-view.test.ts, test/theming.test.ts)',
+  sourceUrl: 'the source line only (test/widget-view.test.ts, test/theming.test.ts)',
+  noSource: 'the source line only (test/widget-view.test.ts, test/theming.test.ts)',
+  downloads: 'buttons only (test/downloads.test.ts)',
+} satisfies Record<Exclude<AttributeProperty, AttributeName>, string>;
+const ATTRIBUTE_NAMES = (Object.keys(ATTRIBUTES) as AttributeProperty[]).filter((name): name is AttributeName => !(name in NOT_FUZZED));
 
 const startOf = (label: string) => Number(/\d{4}/.exec(label)![0]);
 
@@ -850,14 +864,16 @@ type Expected =
   | { kind: 'error'; code: CeopStatsErrorDetail['code']; matches: (message: string) => boolean; describe: string };
 
 const blank = (value: AttributeValue): value is null => value === null || value.trim() === '';
+const allows = (name: 'highlight' | 'theme' | 'credentials', word: string) => (ATTRIBUTES[name].values as readonly string[]).includes(word);
 
 /** The first attribute the widget must refuse, by simple rules written out again here; or undefined. */
 function firstBadFetchAttribute(a: Record<AttributeName, AttributeValue>): string | undefined {
   const word = (v: string) => v.trim().toLowerCase();
-  if (!blank(a.credentials) && !['omit', 'same-origin', 'include'].includes(word(a.credentials))) return 'credentials';
+  if (!blank(a.credentials) && !allows('credentials', word(a.credentials))) return 'credentials';
   if (!blank(a.timeout)) {
     const t = a.timeout.trim();
-    if (!/^\d{1,6}$/.test(t) || Number(t) < 1 || Number(t) > 120000) return 'timeout';
+    const [min, max] = ATTRIBUTES.timeout.range;
+    if (!/^\d+$/.test(t) || t.length > String(max).length || Number(t) < min || Number(t) > max) return 'timeout';
   }
   return undefined;
 }
@@ -872,8 +888,8 @@ function firstBadOption(a: Record<AttributeName, AttributeValue>, data: Dataset)
   if (from === -1) return 'from';
   if (to === -1) return 'to';
   if (from !== undefined && to !== undefined && from > to) return 'from';
-  if (!blank(a.highlight) && !['records', 'latest', 'none'].includes(word(a.highlight))) return 'highlight';
-  if (!blank(a.theme) && !['light', 'dark', 'auto'].includes(word(a.theme))) return 'theme';
+  if (!blank(a.highlight) && !allows('highlight', word(a.highlight))) return 'highlight';
+  if (!blank(a.theme) && !allows('theme', word(a.theme))) return 'theme';
   if (!blank(a.locale)) {
     try {
       Intl.getCanonicalLocales(a.locale.trim());
@@ -975,7 +991,7 @@ function expectOutcome(c: FuzzCase): Expected {
   const last = blank(a.to) ? starts.length - 1 : starts.indexOf(Number(a.to.trim()));
   const years = dataset.years.slice(first, last + 1);
   const values = measure.values.slice(first, last + 1);
-  const highlight = blank(a.highlight) ? 'records' : word(a.highlight);
+  const highlight = blank(a.highlight) ? ATTRIBUTES.highlight.default : (word(a.highlight) as keyof typeof HIGHLIGHTS);
   const records = certainRecords(measure.values, measure.total).slice(first, last + 1);
   const format = new Intl.NumberFormat(blank(a.locale) ? fallbackLocale : a.locale.trim());
   const counters = dataset.measures.map((m) => {
@@ -989,13 +1005,10 @@ function expectOutcome(c: FuzzCase): Expected {
   // readBars finds bars at least 4 px tall and 3 px wide; long year labels would squeeze the plot.
   const readable =
     years.length <= 12 && years.every((y) => /^\d{4}(\/\d{2})?$/.test(y)) && tallest > 0 && reported.every((v) => v >= tallest / 10);
+  const lit = HIGHLIGHTS[highlight].picks({ values, records });
   const bars = readable
     ? {
-        colors: values.flatMap((v, i) => {
-          if (v === null) return [];
-          const lit = highlight === 'records' ? records[i]! : highlight === 'latest' ? i === values.length - 1 : false;
-          return [lit ? ('record' as const) : ('bar' as const)];
-        }),
+        colors: values.flatMap((v, i) => (v === null ? [] : [lit[i] ? ('record' as const) : ('bar' as const)])),
         values: reported,
       }
     : undefined;
@@ -1083,8 +1096,8 @@ function setUp(el: CeopStats, c: FuzzCase): void {
   for (const name of ATTRIBUTE_NAMES) {
     const value = c.attributes[name];
     if (c.via !== 'attributes') properties[name] = value === null ? undefined : asProperty(value, c.via);
-    else if (value === null) el.removeAttribute(name);
-    else el.setAttribute(name, value);
+    else if (value === null) el.removeAttribute(ATTRIBUTES[name].attribute);
+    else el.setAttribute(ATTRIBUTES[name].attribute, value);
   }
 }
 

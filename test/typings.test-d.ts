@@ -5,6 +5,7 @@
  * of the browser suite, which runs test/**\/*.test.ts.)
  */
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../src/ceop-stats.js';
+import type { AttributeProperty, Choice, ChoiceProperty } from '../src/element/attribute-table.js';
 
 /** `true` only when A and B are the same type, not merely assignable one way. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the standard exact-equality test needs T in both.
@@ -39,4 +40,17 @@ export function tagAndEventTypings(): unknown[] {
   });
 
   return checked;
+}
+
+/**
+ * The element's fields, which carry each attribute's documentation, hold to
+ * the attribute table: a field for every attribute in it, and a choice
+ * attribute's field takes exactly the values the table allows.
+ */
+export function fieldsHoldToTheAttributeTable(element: CeopStats): unknown[] {
+  const everyAttributeHasAField: Pick<CeopStats, AttributeProperty> = element;
+  type FieldTakesTheChoices = { [P in ChoiceProperty]: Equals<NonNullable<CeopStats[P]>, Choice<P>> };
+  const choices: Equals<FieldTakesTheChoices[ChoiceProperty], true> = true;
+  const booleans: Equals<CeopStats['noAnimation' | 'noSource' | 'downloads'], boolean> = true;
+  return [everyAttributeHasAField, choices, booleans];
 }

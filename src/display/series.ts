@@ -7,6 +7,7 @@
 import { notesForYear } from '../data/dataset.js';
 import { formatCount } from './format.js';
 import type { WidgetOptions } from '../element/attributes.js';
+import { HIGHLIGHTS } from '../element/attribute-table.js';
 import type { Messages } from '../messages/en.js';
 import { recordYears } from './records.js';
 
@@ -29,8 +30,7 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
   const labels = years.slice(first, last + 1);
   const values = measure.values.slice(first, last + 1);
   const records = allRecords.slice(first, last + 1);
-  const highlighted =
-    highlight === 'records' ? records : highlight === 'latest' ? values.map((_, i) => i === values.length - 1) : values.map(() => false);
+  const highlighted = HIGHLIGHTS[highlight].picks({ values, records });
   const notes = labels.map((year) => notesForYear(measure, year).map((note) => note.text));
   const details = labels.map((_, i) => {
     const value = values[i];
@@ -51,7 +51,7 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
     values,
     records,
     highlighted,
-    highlightLabel: highlight === 'latest' ? messages.latest : messages.record,
+    highlightLabel: messages[HIGHLIGHTS[highlight].label],
     details,
     announcements,
     notes,

@@ -9,34 +9,19 @@ import { type Result, attempt, fail, failure, webUrl } from '../result.js';
 import { SERVER_BASE_URL } from './server-render.js';
 import { onServer } from '../runtime/server.js';
 import { isValidLocale } from '../display/format.js';
+import { ATTRIBUTES, type AttributesThat, type Choice, type RawAttributes } from './attribute-table.js';
 
-const HIGHLIGHTS = ['records', 'latest', 'none'] as const;
-const THEMES = ['light', 'dark', 'auto'] as const;
-const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
-const DEFAULT_TIMEOUT_MS = 10000;
-const MAX_TIMEOUT_MS = 120000;
-type Highlight = (typeof HIGHLIGHTS)[number];
-export type Theme = (typeof THEMES)[number];
+export type Theme = Choice<'theme'>;
 
-/**
- * Attribute values as the page wrote them; null or blank means "not set".
- * Typed unknown because frameworks may set the properties to numbers or worse.
- */
-export interface RawOptions {
-  metric?: unknown;
-  from?: unknown;
-  to?: unknown;
-  highlight?: unknown;
-  theme?: unknown;
-  locale?: unknown;
-}
+/** The attributes that say what is shown, as the page wrote them. */
+export type RawOptions = RawAttributes<'metric' | 'from' | 'to' | 'highlight' | 'theme' | 'locale'>;
 
 export interface WidgetOptions {
   measure: Measure;
   /** Index range of the years shown, inclusive. */
   first: number;
   last: number;
-  highlight: Highlight;
+  highlight: Choice<'highlight'>;
   theme: Theme;
   locale: string;
 }
@@ -63,12 +48,13 @@ function listOf(values: readonly string[]): string {
   return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined) return fallback;
-  const value = raw.toLowerCase() as T;
-  if (!allowed.includes(value)) {
-    fail(`${name}=${describeValue(raw)} is not allowed. Use ${listOf(allowed)}.`);
-  }
+/** A choice attribute's value, or its default when not set; anything else is refused, naming the allowed values. */
+function oneOf<P extends 'highlight' | 'theme' | 'credentials'>(property: P, raw: unknown): Choice<P> {
+  const { attribute, values, default: fallback } = ATTRIBUTES[property];
+  const text = given(raw);
+  if (text === undefined) return fallback;
+  const value = values.find((allowed) => allowed === text.toLowerCase());
+  if (value === undefined) fail(`${attribute}=${describeValue(text)} is not allowed. Use ${listOf(values)}.`);
   return value;
 }
 
@@ -96,7 +82,7 @@ function yearIndex(name: 'from' | 'to', raw: string | undefined, starts: number[
  */
 export function themeOf(raw: unknown): Theme {
   const value = given(raw)?.toLowerCase();
-  return THEMES.find((theme) => theme === value) ?? 'auto';
+  return ATTRIBUTES.theme.values.find((theme) => theme === value) ?? ATTRIBUTES.theme.default;
 }
 
 /**
@@ -130,8 +116,8 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
     if (first > last) {
       fail(`from=${describeValue(fromText)} is after to=${describeValue(toText)}. The first year must not come after the last.`);
     }
-    const highlight = oneOf('highlight', given(raw.highlight), HIGHLIGHTS, 'records');
-    const theme = oneOf('theme', given(raw.theme), THEMES, 'auto');
+    const highlight = oneOf('highlight', raw.highlight);
+    const theme = oneOf('theme', raw.theme);
     const localeAttribute = given(raw.locale);
     if (localeAttribute !== undefined && !isValidLocale(localeAttribute)) {
       fail(`locale=${describeValue(localeAttribute)} is not a language tag. Use a BCP 47 tag such as en-GB, cy or de.`);
@@ -141,11 +127,8 @@ export function parseOptions(raw: RawOptions, dataset: Dataset, fallbackLocale: 
   });
 }
 
-export interface RawSourceOptions {
-  sourceLabel?: unknown;
-  sourceUrl?: unknown;
-  noSource?: unknown;
-}
+/** The attributes of the source line, as the page wrote them. */
+export type RawSourceOptions = RawAttributes<'sourceLabel' | 'sourceUrl' | 'noSource'>;
 
 /**
  * The source line: the data's source, with its text and link overridden by
@@ -168,11 +151,8 @@ export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | u
   return { ok: true, value: link === undefined ? { label } : { label, url: link } };
 }
 
-export interface RawFetchOptions {
-  src?: unknown;
-  credentials?: unknown;
-  timeout?: unknown;
-}
+/** The attributes of the request for `src`, as the page wrote them. */
+export type RawFetchOptions = RawAttributes<AttributesThat<'request'>>;
 
 /**
  * The request `src` asks for, or undefined when there is no `src`. Only
@@ -182,14 +162,15 @@ export interface RawFetchOptions {
 export function parseFetchOptions(raw: RawFetchOptions, baseUrl: string): Result<FetchOptions | undefined> {
   return attempt('attribute', () => {
     const src = given(raw.src);
-    const credentials = oneOf('credentials', given(raw.credentials), CREDENTIALS, 'omit');
+    const credentials = oneOf('credentials', raw.credentials);
+    const { default: fallback, range } = ATTRIBUTES.timeout;
+    const [min, max] = range;
     const timeoutText = given(raw.timeout);
-    let timeout = DEFAULT_TIMEOUT_MS;
-    if (timeoutText !== undefined) {
-      timeout = /^\d{1,6}$/.test(timeoutText) ? Number(timeoutText) : NaN;
-      if (!(timeout >= 1 && timeout <= MAX_TIMEOUT_MS)) {
-        fail(`timeout=${describeValue(timeoutText)} is not allowed. Use a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-      }
+    const timeout = Number(timeoutText ?? fallback);
+    // No more digits than the highest value has: a run of leading zeros is not a timeout an editor meant.
+    const digits = timeoutText !== undefined && /^\d+$/.test(timeoutText) && timeoutText.length <= String(max).length;
+    if (timeoutText !== undefined && !(digits && timeout >= min && timeout <= max)) {
+      fail(`timeout=${describeValue(timeoutText)} is not allowed. Use a whole number of milliseconds from ${min} to ${max}.`);
     }
     if (src === undefined) return undefined;
     const url = webUrl(src, baseUrl);

@@ -11,11 +11,12 @@ import { summarize } from '../display/summary.js';
 import type { Messages } from '../messages/en.js';
 import { localizeData } from '../messages/index.js';
 import type { Problem } from '../result.js';
-import { type RawOptions, type RawSourceOptions, type WidgetOptions, given, parseOptions, parseSourceOptions } from './attributes.js';
+import type { AttributesThat, RawAttributes } from './attribute-table.js';
+import { type WidgetOptions, given, parseOptions, parseSourceOptions } from './attributes.js';
 import type { DataState } from './data-controller.js';
 
 export interface WidgetViewInput {
-  attributes: RawOptions & RawSourceOptions & { heading?: unknown; summary?: unknown };
+  attributes: RawAttributes<AttributesThat<'view'>>;
   data: DataState;
   /** A problem with `src`, `credentials` or `timeout`, found before any data was asked for. */
   requestProblem?: Problem;
