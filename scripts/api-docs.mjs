@@ -23,7 +23,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { create, ts as analyzerTs } from '@custom-elements-manifest/analyzer';
-import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import ts from 'typescript';
 
 const TAG = 'ceop-stats';
@@ -178,7 +177,14 @@ function methodReturnsPlugin() {
   };
 }
 
-/** Private and protected members are implementation, not API; paths are made those of the package. */
+/** What Lit reads from the class: how the element is made, not what a page uses. */
+const LIT_STATICS = new Set(['styles', 'properties']);
+
+/**
+ * Private and protected members are implementation, not API; paths are made
+ * those of the package. (The analyzer's Lit plugin, which would do some of
+ * this, is not among its exports.)
+ */
 function publicPackagePlugin() {
   const relink = (reference) => {
     if (reference?.module) reference.module = shippedPath(reference.module);
@@ -196,7 +202,9 @@ function publicPackagePlugin() {
         }
         for (const declaration of module.declarations ?? []) {
           if (declaration.members) {
-            declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected');
+            declaration.members = declaration.members.filter(
+              (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !LIT_STATICS.has(member.static && member.name),
+            );
           }
           relink(declaration.superclass);
           for (const member of declaration.members ?? []) relink(member.inheritedFrom);
@@ -213,14 +221,7 @@ function analyze() {
   );
   return create({
     modules,
-    plugins: [
-      ...litPlugin(),
-      attributeTablePlugin(),
-      defineOnceCallsPlugin(),
-      typeOnlyExportsPlugin(),
-      methodReturnsPlugin(),
-      publicPackagePlugin(),
-    ],
+    plugins: [attributeTablePlugin(), defineOnceCallsPlugin(), typeOnlyExportsPlugin(), methodReturnsPlugin(), publicPackagePlugin()],
   });
 }
 
