@@ -386,7 +386,7 @@ describe('controllers', () => {
       private chartInput(): ChartInput | undefined {
         const parsed = parseOptions(this.raw, CEOP_FIGURES, 'en-GB');
         if (!parsed.ok) return undefined;
-        const series = seriesOf(parsed.value, CEOP_FIGURES.years, messages);
+        const series = seriesOf(parsed.value, CEOP_FIGURES, messages);
         return {
           series,
           locale: parsed.value.locale,

@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
 import { BOM, buildCsv, downloadName, numberCell, textCell } from '../src/display/csv.js';
 import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
+import { seriesOf } from '../src/display/series.js';
+import { parseOptions } from '../src/element/attributes.js';
 import { messages as en } from '../src/messages/en.js';
 import {
   canvasOf,
@@ -434,14 +436,9 @@ describe('downloads', () => {
     });
 
     it('without a source, ends after the total row', () => {
-      const measure = CEOP_FIGURES.measures[1]!;
-      const text = buildCsv({
-        dataset: { ...CEOP_FIGURES, source: undefined },
-        measure,
-        series: { labels: ['2010/11'], values: [513], records: [true], notes: [[]] },
-        source: undefined,
-        text: en,
-      });
+      const options = parseOptions({ metric: 'arrests', from: '2010' }, CEOP_FIGURES, 'en-GB');
+      if (!options.ok) throw new Error(options.message);
+      const text = buildCsv({ series: seriesOf(options.value, CEOP_FIGURES, en), source: undefined, text: en });
       expect(text).to.equal(crlfLines(['Year,Arrests,Record,Note', '2010/11,513,Record,', 'Total since April 2006,1644,,']));
     });
 

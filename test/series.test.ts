@@ -8,7 +8,7 @@ import { messages } from '../src/messages/en.js';
 function series(raw: RawOptions) {
   const parsed = parseOptions(raw, CEOP_FIGURES, 'en-GB');
   if (!parsed.ok) throw new Error(`expected valid options for ${JSON.stringify(raw)}: ${parsed.message}`);
-  return seriesOf(parsed.value, CEOP_FIGURES.years, messages);
+  return seriesOf(parsed.value, CEOP_FIGURES, messages);
 }
 
 const N1 =
@@ -88,7 +88,7 @@ describe('seriesOf', () => {
       const parsed = parseOptions({ metric: 'arrests', locale: 'de' }, CEOP_FIGURES, 'en-GB');
       if (!parsed.ok) throw new Error(parsed.message);
       const big = { ...parsed.value, measure: { ...parsed.value.measure, values: [1644, 1, 2, 3, 4] } };
-      expect(seriesOf(big, CEOP_FIGURES.years, messages).details[0]![0]).to.equal('Arrests: 1.644');
+      expect(seriesOf(big, CEOP_FIGURES, messages).details[0]![0]).to.equal('Arrests: 1.644');
     });
   });
 

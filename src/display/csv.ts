@@ -4,24 +4,15 @@
  * whatever the locale, so a spreadsheet reads them as numbers. No DOM here,
  * so every rule is unit-testable.
  */
-import { type Dataset, type Measure, type Source, isPartialTotal, measureTotal, startYear } from '../data/dataset.js';
+import { type Source, startYear } from '../data/dataset.js';
 import type { Messages } from '../messages/en.js';
+import type { Series } from './series.js';
 
 /** The built-in texts the file uses: the widget's catalogue, so the file is in the language the table is. */
-type CsvText = Pick<Messages, 'yearColumn' | 'record' | 'noteColumn' | 'totalRow' | 'sourcePrefix'>;
-
-/** The years shown and what the table says about each: the parts of a Series the file needs. */
-interface CsvSeries {
-  labels: string[];
-  values: (number | null)[];
-  records: boolean[];
-  notes: string[][];
-}
+type CsvText = Pick<Messages, 'yearColumn' | 'record' | 'noteColumn' | 'sourcePrefix'>;
 
 export interface CsvInput {
-  dataset: Dataset;
-  measure: Measure;
-  series: CsvSeries;
+  series: Pick<Series, 'measure' | 'labels' | 'values' | 'records' | 'notes' | 'total'>;
   source: Source | undefined;
   text: CsvText;
 }
@@ -53,18 +44,16 @@ export function numberCell(value: number | null | undefined): string {
 }
 
 /** The CSV text, with its byte-order mark: header, one row per year shown, the total row, then a blank line and the source. */
-export function buildCsv({ dataset, measure, series, source, text }: CsvInput): string {
-  // The same total label as the table's footer (src/data-table.ts).
-  const totalLabel = text.totalRow(dataset.totalLabel, isPartialTotal(measure));
+export function buildCsv({ series, source, text }: CsvInput): string {
   const rows = [
-    [text.yearColumn, measure.label, text.record, text.noteColumn].map(textCell),
+    [text.yearColumn, series.measure.label, text.record, text.noteColumn].map(textCell),
     ...series.labels.map((year, i) => [
       textCell(year),
       numberCell(series.values[i]),
       series.records[i] ? textCell(text.record) : '',
       textCell((series.notes[i] ?? []).join(' ')),
     ]),
-    [textCell(totalLabel), numberCell(measureTotal(measure)), '', ''],
+    [textCell(series.total.label), numberCell(series.total.value), '', ''],
   ];
   if (source) rows.push([], [text.sourcePrefix, source.label, ...(source.url ? [source.url] : [])].map(textCell));
   return BOM + rows.map((cells) => cells.join(',') + CRLF).join('');

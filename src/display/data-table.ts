@@ -7,7 +7,6 @@
  */
 /* eslint-disable lit-a11y/no-redundant-role -- the roles are what keeps a narrow widget's restyled table a table for screen readers. */
 import { css, html, nothing } from 'lit';
-import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../data/dataset.js';
 import { formatCount } from './format.js';
 import type { Messages } from '../messages/en.js';
 import type { Series } from './series.js';
@@ -16,16 +15,13 @@ import type { ReadyView } from '../element/widget-view.js';
 export interface DataTableInput {
   id: string;
   caption: string;
-  dataset: Dataset;
-  measure: Measure;
   series: Series;
-  locale: string;
   messages: Messages;
 }
 
-export function renderDataTable({ id, caption, dataset, measure, series, locale, messages }: DataTableInput) {
+export function renderDataTable({ id, caption, series, messages }: DataTableInput) {
+  const { measure, locale, total } = series;
   const hasNotes = series.notes.some((notes) => notes.length > 0);
-  const totalLabel = messages.totalRow(dataset.totalLabel, isPartialTotal(measure));
   // Explicit roles keep it a table for screen readers when a narrow widget lays its rows out as blocks (see the styles).
   return html`<table id=${id} class="data-table" role="table">
     <caption>${caption}</caption>
@@ -52,8 +48,8 @@ export function renderDataTable({ id, caption, dataset, measure, series, locale,
     </tbody>
     <tfoot role="rowgroup">
       <tr role="row">
-        <th scope="row" role="rowheader">${totalLabel}</th>
-        <td role="cell" class="number">${formatCount(measureTotal(measure), locale)}</td>
+        <th scope="row" role="rowheader">${total.label}</th>
+        <td role="cell" class="number">${formatCount(total.value, locale)}</td>
         <td role="cell"></td>
         ${hasNotes ? html`<td role="cell"></td>` : nothing}
       </tr>
@@ -62,9 +58,9 @@ export function renderDataTable({ id, caption, dataset, measure, series, locale,
 }
 
 /** The table region: the table in a focusable, labelled box that scrolls sideways only as a last resort. */
-export function tableRegion({ data, options, series, messages, heading }: ReadyView) {
+export function tableRegion({ series, messages, heading }: ReadyView) {
   return html`<div class="table-wrap" part="table" tabindex="0" role="region" aria-labelledby="table">
-    ${renderDataTable({ id: 'table', caption: heading, dataset: data, measure: options.measure, series, locale: options.locale, messages })}
+    ${renderDataTable({ id: 'table', caption: heading, series, messages })}
   </div>`;
 }
 

@@ -1,17 +1,33 @@
 /**
- * What the chart shows for a set of options: the years in range, their values,
- * which bars are highlighted and what each year's tooltip says. Records are
- * decided on the full series, then cut to the range, so that "record" means
- * the same in a two-year range as in the full one.
+ * The one model of what a widget shows, from which the chart, the table, the
+ * counters, the CSV and the PNG are all made: the years in range, their
+ * values, which bars are highlighted, records, notes, what each year's
+ * tooltip and announcement say, the measure's total and every counter.
+ * Records are decided on the full series, then cut to the range, so that
+ * "record" means the same in a two-year range as in the full one.
  */
-import { notesForYear } from '../data/dataset.js';
+import { type Dataset, isPartialTotal, measureTotal, notesForYear } from '../data/dataset.js';
 import { formatCount } from './format.js';
 import type { WidgetOptions } from '../element/attributes.js';
 import { HIGHLIGHTS } from '../element/attribute-table.js';
 import type { Messages } from '../messages/en.js';
+import { counterLabel } from '../messages/index.js';
 import { recordYears } from './records.js';
 
+/** A total of one measure over every year of the data, as a counter shows it. */
+export interface Counter {
+  value: number;
+  label: string;
+  /** The period the total covers, as the counter's sentence says it; undefined when some years are not in the total. */
+  period: string | undefined;
+}
+
 export interface Series {
+  /** The measure shown. */
+  measure: { id: string; label: string };
+  /** How numbers are written. */
+  locale: string;
+  /** The years in range. */
   labels: string[];
   values: (number | null)[];
   records: boolean[];
@@ -23,9 +39,15 @@ export interface Series {
   announcements: string[];
   /** Notes per year in range, for the data table. */
   notes: string[][];
+  /** The measure's total over every year of the data (not only those in range), as the table and the CSV end. */
+  total: { label: string; value: number };
+  /** Every measure's total, in the data's order. */
+  counters: Counter[];
 }
 
-export function seriesOf({ measure, first, last, highlight, locale }: WidgetOptions, years: string[], messages: Messages): Series {
+/** @param dataset the data in the widget's language (see localizeData). */
+export function seriesOf({ measure, first, last, highlight, locale }: WidgetOptions, dataset: Dataset, messages: Messages): Series {
+  const years = dataset.years;
   const allRecords = recordYears(measure.values, measure.total);
   const labels = years.slice(first, last + 1);
   const values = measure.values.slice(first, last + 1);
@@ -47,6 +69,8 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
     return messages.announcement(year, measure.label, formatCount(value, locale), records[i]!);
   });
   return {
+    measure: { id: measure.id, label: measure.label },
+    locale,
     labels,
     values,
     records,
@@ -55,5 +79,11 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
     details,
     announcements,
     notes,
+    total: { label: messages.totalRow(dataset.totalLabel, isPartialTotal(measure)), value: measureTotal(measure) },
+    counters: dataset.measures.map((counted) => ({
+      value: measureTotal(counted),
+      label: counterLabel(counted, messages),
+      period: isPartialTotal(counted) ? undefined : dataset.totalLabel,
+    })),
   };
 }

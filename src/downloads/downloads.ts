@@ -6,23 +6,19 @@
  */
 import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
 import { buildCsv, downloadName } from '../display/csv.js';
-import { type Dataset, type Measure, type Source, measureTotal } from '../data/dataset.js';
+import type { Source } from '../data/dataset.js';
 import { formatCount } from '../display/format.js';
 import type { Series } from '../display/series.js';
 import type { Messages } from '../messages/en.js';
-import { counterLabel } from '../messages/index.js';
 import { sizeCanvas } from '../runtime/box-size.js';
 
 export interface DownloadInput {
   /** The widget: its width, its shadow root's fonts and layout, and where temporary elements go. */
   host: HTMLElement;
-  dataset: Dataset;
-  measure: Measure;
   series: Series;
   /** The source line shown, else the data's own: a file outlives the page that gave its context. */
   source: Source | undefined;
   heading: string;
-  locale: string;
   /** The catalogue the widget shows its text in. */
   messages: Messages;
 }
@@ -61,9 +57,9 @@ function rootOf(host: HTMLElement): ShadowRoot {
   return root;
 }
 
-export function downloadCsv({ host, dataset, measure, series, source, messages }: DownloadInput): void {
-  const text = buildCsv({ dataset, measure, series, source, text: messages });
-  save(new Blob([text], { type: 'text/csv;charset=utf-8' }), downloadName(measure.id, series.labels, 'csv'), rootOf(host));
+export function downloadCsv({ host, series, source, messages }: DownloadInput): void {
+  const text = buildCsv({ series, source, text: messages });
+  save(new Blob([text], { type: 'text/csv;charset=utf-8' }), downloadName(series.measure.id, series.labels, 'csv'), rootOf(host));
 }
 
 /** Canvas sides past this fail or are refused in some engines; a very wide widget is drawn at a lower ratio instead. */
@@ -190,28 +186,26 @@ function chartStage({ root, inner }: Layout): HTMLDivElement {
 }
 
 /** The counters, in the columns the widget lays them out in, each with its final total (never a mid-animation figure); returns the y below them. */
-function layoutCounters(layout: Layout, { dataset, locale, colors, messages }: PictureInput, top: number): number {
+function layoutCounters(layout: Layout, { series, colors }: PictureInput, top: number): number {
   const { root, card, padding, inner } = layout;
   const items = [...root.querySelectorAll('.counter')];
   const firstRowTop = items[0]?.getBoundingClientRect().top;
   const columns = Math.max(1, items.filter((item) => item.getBoundingClientRect().top === firstRowTop).length);
-  const counters = root.querySelector('.counters');
-  const counterGap = counters ? px(getComputedStyle(counters).columnGap) : layout.gap;
+  const list = root.querySelector('.counters');
+  const counterGap = list ? px(getComputedStyle(list).columnGap) : layout.gap;
   const columnWidth = Math.max(1, (inner - counterGap * (columns - 1)) / columns);
   const valueStyle = textStyle(root.querySelector('.counter-value'), card, colors.text);
   const labelStyle = textStyle(root.querySelector('.counter-label'), card, colors.muted);
   let y = top;
-  for (let start = 0; start < dataset.measures.length; start += columns) {
+  const { counters, locale } = series;
+  for (let start = 0; start < counters.length; start += columns) {
     let rowHeight = 0;
-    dataset.measures.slice(start, start + columns).forEach((counted, column) => {
+    counters.slice(start, start + columns).forEach((counter, column) => {
       const x = padding + column * (columnWidth + counterGap);
-      const valueHeight = layout.addText(formatCount(measureTotal(counted), locale), valueStyle, x, y, columnWidth);
-      rowHeight = Math.max(
-        rowHeight,
-        valueHeight + layout.addText(counterLabel(counted, messages), labelStyle, x, y + valueHeight, columnWidth),
-      );
+      const valueHeight = layout.addText(formatCount(counter.value, locale), valueStyle, x, y, columnWidth);
+      rowHeight = Math.max(rowHeight, valueHeight + layout.addText(counter.label, labelStyle, x, y + valueHeight, columnWidth));
     });
-    y += rowHeight + (start + columns < dataset.measures.length ? counterGap : 0);
+    y += rowHeight + (start + columns < counters.length ? counterGap : 0);
   }
   return y;
 }
@@ -288,5 +282,5 @@ export async function downloadPng(input: PictureInput): Promise<void> {
   const picture = composePicture(input, root);
   const blob = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the image');
-  save(blob, downloadName(input.measure.id, input.series.labels, 'png'), root);
+  save(blob, downloadName(input.series.measure.id, input.series.labels, 'png'), root);
 }

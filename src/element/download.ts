@@ -19,10 +19,7 @@ export async function download(
   const code = await downloadsCode.load();
   const input = {
     host,
-    dataset: view.data,
-    measure: view.options.measure,
     series: view.series,
-    locale: view.options.locale,
     messages: view.messages,
     // A file leaves the page: with the source line hidden, it still names the data's source.
     source: view.source ?? view.data.source,

@@ -6,11 +6,11 @@
  * element.
  */
 import { html, nothing } from 'lit';
-import { type Measure, type Source, isPartialTotal, measureTotal } from '../data/dataset.js';
+import type { Source } from '../data/dataset.js';
 import { countUpValue } from '../display/count-up.js';
 import { formatCount } from '../display/format.js';
+import type { Counter } from '../display/series.js';
 import type { Messages } from '../messages/en.js';
-import { counterLabel } from '../messages/index.js';
 import type { Problem } from '../result.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { serverRender } from './server-render.js';
@@ -97,21 +97,19 @@ export function downloadsRegion(failed: boolean, messages: Messages, onCsv: () =
   </div>`;
 }
 
-function counter(measure: Measure, locale: string, progress: number, messages: Messages, period: string | undefined) {
-  const total = measureTotal(measure);
-  const final = formatCount(total, locale);
-  const label = counterLabel(measure, messages);
+function counter({ value, label, period }: Counter, locale: string, progress: number, messages: Messages) {
+  const final = formatCount(value, locale);
   // The digits tick; a screen reader gets the final figure once, in a sentence.
   return html`<li class="counter" part="counter">
-    <span class="counter-value" aria-hidden="true" data-final=${final}>${formatCount(countUpValue(total, progress), locale)}</span>
+    <span class="counter-value" aria-hidden="true" data-final=${final}>${formatCount(countUpValue(value, progress), locale)}</span>
     <span class="counter-label" aria-hidden="true">${label}</span>
-    <span class="visually-hidden">${messages.counterSentence(final, label, isPartialTotal(measure) ? undefined : period)}</span>
+    <span class="visually-hidden">${messages.counterSentence(final, label, period)}</span>
   </li>`;
 }
 
-export function countersRegion({ data, options, messages }: ReadyView, progress: number) {
+export function countersRegion({ series, messages }: ReadyView, progress: number) {
   return html`<ul class="counters" part="counters">
-    ${data.measures.map((measure) => counter(measure, options.locale, progress, messages, data.totalLabel))}
+    ${series.counters.map((total) => counter(total, series.locale, progress, messages))}
   </ul>`;
 }
 

@@ -58,7 +58,7 @@ export function widgetView({ attributes, data, requestProblem, messages, pageLoc
   const source = parseSourceOptions(attributes, dataset.source, baseUrl);
   if (!source.ok) return { status: 'problem', problem: { code: source.code, message: source.message } };
   const options = parsed.value;
-  const series = seriesOf(options, dataset.years, messages);
+  const series = seriesOf(options, dataset, messages);
   const label = options.measure.label;
   return {
     status: 'ready',
