@@ -104,7 +104,9 @@ function readAttributeTable() {
     const fields = Object.fromEntries(row.initializer.properties.map((field) => [field.name.getText(), field.initializer]));
     const text = (node) => (node && ts.isStringLiteral(node) ? node.text : undefined);
     const byDefault = text(fields.default);
-    return { property: row.name.getText(), attribute: text(fields.attribute), default: byDefault && `'${byDefault}'` };
+    // Without its own name, an attribute is named as Lit names it: the property in lower case.
+    const property = row.name.getText();
+    return { property, attribute: text(fields.attribute) ?? property.toLowerCase(), default: byDefault && `'${byDefault}'` };
   });
 }
 

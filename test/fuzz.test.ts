@@ -22,7 +22,7 @@ import { validateDataset } from '../src/data/validate-dataset.js';
 import type { Messages } from '../src/messages/en.js';
 import { LANGUAGES, localizeData, messagesFor } from '../src/messages/index.js';
 import { parseFetchOptions, parseOptions, resolveLocale } from '../src/element/attributes.js';
-import { ATTRIBUTES, type AttributeProperty, HIGHLIGHTS } from '../src/element/attribute-table.js';
+import { ATTRIBUTES, type AttributeProperty, HIGHLIGHTS, attributeName } from '../src/element/attribute-table.js';
 import {
   MARKER_STYLE,
   alertText,
@@ -1096,8 +1096,8 @@ function setUp(el: CeopStats, c: FuzzCase): void {
   for (const name of ATTRIBUTE_NAMES) {
     const value = c.attributes[name];
     if (c.via !== 'attributes') properties[name] = value === null ? undefined : asProperty(value, c.via);
-    else if (value === null) el.removeAttribute(ATTRIBUTES[name].attribute);
-    else el.setAttribute(ATTRIBUTES[name].attribute, value);
+    else if (value === null) el.removeAttribute(attributeName(name));
+    else el.setAttribute(attributeName(name), value);
   }
 }
 

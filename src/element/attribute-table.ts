@@ -24,8 +24,8 @@ type Changes =
   | 'render';
 
 interface AttributeSpec {
-  /** The attribute's name in HTML. */
-  attribute: string;
+  /** The attribute's name in HTML, where it is not the property's (Lit's default, the property's name in lower case). */
+  attribute?: string;
   changes: Changes;
   /** A presence attribute: true when present, whatever its value. */
   boolean?: true;
@@ -38,22 +38,22 @@ interface AttributeSpec {
 }
 
 export const ATTRIBUTES = {
-  metric: { attribute: 'metric', changes: 'view' },
-  from: { attribute: 'from', changes: 'view' },
-  to: { attribute: 'to', changes: 'view' },
-  highlight: { attribute: 'highlight', changes: 'view', values: ['records', 'latest', 'none'], default: 'records' },
-  heading: { attribute: 'heading', changes: 'view' },
-  summary: { attribute: 'summary', changes: 'view' },
-  locale: { attribute: 'locale', changes: 'view' },
+  metric: { changes: 'view' },
+  from: { changes: 'view' },
+  to: { changes: 'view' },
+  highlight: { changes: 'view', values: ['records', 'latest', 'none'], default: 'records' },
+  heading: { changes: 'view' },
+  summary: { changes: 'view' },
+  locale: { changes: 'view' },
   noAnimation: { attribute: 'no-animation', changes: 'view', boolean: true },
-  theme: { attribute: 'theme', changes: 'view', values: ['light', 'dark', 'auto'], default: 'auto' },
-  src: { attribute: 'src', changes: 'request' },
-  credentials: { attribute: 'credentials', changes: 'request', values: ['omit', 'same-origin', 'include'], default: 'omit' },
-  timeout: { attribute: 'timeout', changes: 'request', default: '10000', range: [1, 120000] },
+  theme: { changes: 'view', values: ['light', 'dark', 'auto'], default: 'auto' },
+  src: { changes: 'request' },
+  credentials: { changes: 'request', values: ['omit', 'same-origin', 'include'], default: 'omit' },
+  timeout: { changes: 'request', default: '10000', range: [1, 120000] },
   sourceLabel: { attribute: 'source-label', changes: 'view' },
   sourceUrl: { attribute: 'source-url', changes: 'view' },
   noSource: { attribute: 'no-source', changes: 'view', boolean: true },
-  downloads: { attribute: 'downloads', changes: 'render', boolean: true },
+  downloads: { changes: 'render', boolean: true },
 } as const satisfies Record<string, AttributeSpec>;
 
 /** An attribute by the name of the property that reflects it (`noAnimation` for `no-animation`). */
@@ -101,11 +101,14 @@ export const HIGHLIGHTS: Record<Choice<'highlight'>, { picks: (bars: BarFacts) =
   none: { picks: ({ values }) => values.map(() => false), label: 'record' },
 };
 
+/** The attribute's name in HTML. */
+export const attributeName = (property: AttributeProperty): string => (ATTRIBUTES[property] as AttributeSpec).attribute ?? property;
+
 /** Lit's declaration of each attribute's property: reflected, so that the page and devtools show what the widget uses. */
 export const reactiveProperties = (): PropertyDeclarations =>
   Object.fromEntries(
     Object.entries(ATTRIBUTES).map(([property, spec]: [string, AttributeSpec]) => [
       property,
-      { attribute: spec.attribute, reflect: true, ...(spec.boolean ? { type: Boolean } : {}) },
+      { reflect: true, ...(spec.attribute ? { attribute: spec.attribute } : {}), ...(spec.boolean ? { type: Boolean } : {}) },
     ]),
   );

@@ -48,13 +48,13 @@ function listOf(values: readonly string[]): string {
   return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
-/** A choice attribute's value, or its default when not set; anything else is refused, naming the allowed values. */
+/** A choice attribute's value (each is named as its property is), or its default when not set; anything else is refused, naming the allowed values. */
 function oneOf<P extends 'highlight' | 'theme' | 'credentials'>(property: P, raw: unknown): Choice<P> {
-  const { attribute, values, default: fallback } = ATTRIBUTES[property];
+  const { values, default: fallback } = ATTRIBUTES[property];
   const text = given(raw);
   if (text === undefined) return fallback;
   const value = values.find((allowed) => allowed === text.toLowerCase());
-  if (value === undefined) fail(`${attribute}=${describeValue(text)} is not allowed. Use ${listOf(values)}.`);
+  if (value === undefined) fail(`${property}=${describeValue(text)} is not allowed. Use ${listOf(values)}.`);
   return value;
 }
 
