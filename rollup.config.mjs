@@ -30,9 +30,9 @@ function minifyCssTemplates() {
   };
 }
 
-/** Chart.js's colour parser, @kurkle/color, replaced by src/bundle/color-as-given.ts (which says why). */
+/** Chart.js's colour parser, @kurkle/color, replaced by src/chart/color-as-given.ts (which says why). */
 function colorsAsGiven() {
-  const stand = fileURLToPath(new URL('src/bundle/color-as-given.ts', import.meta.url));
+  const stand = fileURLToPath(new URL('src/chart/color-as-given.ts', import.meta.url));
   return { name: 'colors-as-given', resolveId: (id) => (id === '@kurkle/color' ? stand : null) };
 }
 

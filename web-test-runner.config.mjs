@@ -21,7 +21,7 @@ const mode = process.env.MODE === 'prod' ? 'prod' : 'dev';
 /** The tests run the colour stand-in the bundle ships in place of Chart.js's colour parser (rollup.config.mjs). */
 const colorsAsGiven = {
   name: 'colors-as-given',
-  resolveImport: ({ source }) => (source === '@kurkle/color' ? '/src/bundle/color-as-given.ts' : undefined),
+  resolveImport: ({ source }) => (source === '@kurkle/color' ? '/src/chart/color-as-given.ts' : undefined),
 };
 
 export default {

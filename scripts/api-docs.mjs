@@ -1,6 +1,6 @@
 /**
  * `npm run api`: writes custom-elements.json from the JSDoc in
- * src/ceop-stats-element.ts, then rewrites README.md's API tables from that
+ * src/element/ceop-stats-element.ts, then rewrites README.md's API tables from that
  * manifest, between markers such as
  *
  *   <!-- api:attributes -->
@@ -27,11 +27,11 @@ import ts from 'typescript';
 
 const TAG = 'ceop-stats';
 /** The element, and the entry that defines it (for its exports and the tag). */
-const SOURCES = ['src/ceop-stats-element.ts', 'src/ceop-stats.ts'];
+const SOURCES = ['src/element/ceop-stats-element.ts', 'src/ceop-stats-element.ts', 'src/ceop-stats.ts'];
 const MANIFEST = 'custom-elements.json';
 const README = 'README.md';
 /** Every attribute, its name and default: the element's properties are made from this table, which the analyzer cannot follow. */
-const ATTRIBUTE_TABLE = 'src/element/attribute-table.ts';
+const ATTRIBUTE_TABLE = 'src/model/attribute-table.ts';
 /** The attribute and event names that the framework types (src/frameworks/) are built on. */
 const FRAMEWORK_NAMES = 'src/frameworks/names.ts';
 

@@ -9,8 +9,8 @@ import { onServer } from './runtime/server.js';
 // The same as src/exports.ts (for ceop-stats/vue and /svelte), written out so that the manifest lists each export.
 export { CeopStats } from './ceop-stats-element.js';
 export type { CeopStatsErrorDetail, CeopStatsReadyDetail } from './ceop-stats-element.js';
-export { CEOP_FIGURES, CEOP_FIGURE_SOURCES } from './data/ceop-figures.js';
-export type { Dataset, Measure, MeasureNote, Source } from './data/dataset.js';
+export { CEOP_FIGURES, CEOP_FIGURE_SOURCES } from './model/ceop-figures.js';
+export type { Dataset, Measure, MeasureNote, Source } from './model/dataset.js';
 
 defineOnce('ceop-stats', CeopStats);
 

@@ -4,5 +4,5 @@
  */
 export { CeopStats } from './ceop-stats-element.js';
 export type { CeopStatsErrorDetail, CeopStatsReadyDetail } from './ceop-stats-element.js';
-export { CEOP_FIGURES, CEOP_FIGURE_SOURCES } from './data/ceop-figures.js';
-export type { Dataset, Measure, MeasureNote, Source } from './data/dataset.js';
+export { CEOP_FIGURES, CEOP_FIGURE_SOURCES } from './model/ceop-figures.js';
+export type { Dataset, Measure, MeasureNote, Source } from './model/dataset.js';

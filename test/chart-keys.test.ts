@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { chartKeyAction } from '../src/display/chart-keys.js';
+import { chartKeyAction } from '../src/model/chart-keys.js';
 
 /** Five years, as the bundled figures have. */
 const COUNT = 5;

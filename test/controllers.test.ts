@@ -6,11 +6,11 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { Chart } from 'chart.js';
 import { LitElement, css } from 'lit';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import type { FetchOptions } from '../src/data/loaders.js';
-import { isValidLocale } from '../src/display/format.js';
-import { seriesOf } from '../src/display/series.js';
-import { parseOptions, type RawOptions } from '../src/element/attributes.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import type { FetchOptions } from '../src/model/attributes.js';
+import { isValidLocale } from '../src/model/format.js';
+import { seriesOf } from '../src/view/series.js';
+import { parseOptions, type RawOptions } from '../src/model/attributes.js';
 import { ChartController, type ChartInput } from '../src/element/chart-controller.js';
 import { CountUpController } from '../src/element/count-up-controller.js';
 import { DataController } from '../src/element/data-controller.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { describeValue } from '../src/data/dataset.js';
-import { validateDataset } from '../src/data/validate-dataset.js';
+import { describeValue } from '../src/model/dataset.js';
+import { validateDataset } from '../src/model/validate-dataset.js';
 
 const base = () => ({
   years: ['2001', '2002', '2003'],

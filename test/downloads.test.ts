@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CeopStats } from '../src/ceop-stats.js';
-import { BOM, buildCsv, downloadName, numberCell, textCell } from '../src/display/csv.js';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import { seriesOf } from '../src/display/series.js';
-import { parseOptions } from '../src/element/attributes.js';
+import { BOM, buildCsv, downloadName, numberCell, textCell } from '../src/view/csv.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import { seriesOf } from '../src/view/series.js';
+import { parseOptions } from '../src/model/attributes.js';
 import { messages as en } from '../src/messages/en.js';
 import {
   canvasOf,

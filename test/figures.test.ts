@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import { measureTotal } from '../src/data/dataset.js';
-import { validateDataset } from '../src/data/validate-dataset.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import { measureTotal } from '../src/model/dataset.js';
+import { validateDataset } from '../src/model/validate-dataset.js';
 
 describe('bundled CEOP figures', () => {
   const byId = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;

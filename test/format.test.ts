@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import '../src/ceop-stats.js';
 import { canvasOf, counterValues, readBars, renderWidget, shadow } from './helpers.js';
 import { eventually } from './eventually.js';
-import { countUpValue, easeOutCubic } from '../src/display/count-up.js';
-import { formatCount, formatPercent, isValidLocale, numberFormat } from '../src/display/format.js';
+import { countUpValue, easeOutCubic } from '../src/model/count-up.js';
+import { formatCount, formatPercent, isValidLocale, numberFormat } from '../src/model/format.js';
 
 // First in the file: the formats module caches what it builds, so an earlier test's format would hide one here.
 describe('a widget in English or Welsh', () => {

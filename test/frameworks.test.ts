@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CeopStats, CeopStatsReadyDetail } from '../src/ceop-stats.js';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
 import { barHeights, canvasOf, counterValues, headingText, MARKER_STYLE, readBars, watchUncaughtErrors } from './helpers.js';
 
 /**

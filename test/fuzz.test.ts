@@ -15,14 +15,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../src/ceop-stats.js';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
 import { datasetFromJson } from '../src/data/loaders.js';
-import type { Dataset, Measure } from '../src/data/dataset.js';
-import { validateDataset } from '../src/data/validate-dataset.js';
+import type { Dataset, Measure } from '../src/model/dataset.js';
+import { validateDataset } from '../src/model/validate-dataset.js';
 import type { Messages } from '../src/messages/en.js';
 import { LANGUAGES, localizeData, messagesFor } from '../src/messages/index.js';
-import { parseFetchOptions, parseOptions, resolveLocale } from '../src/element/attributes.js';
-import { ATTRIBUTES, type AttributeProperty, HIGHLIGHTS, attributeName } from '../src/element/attribute-table.js';
+import { parseFetchOptions, parseOptions, resolveLocale } from '../src/model/attributes.js';
+import { ATTRIBUTES, type AttributeProperty, HIGHLIGHTS, attributeName } from '../src/model/attribute-table.js';
 import {
   MARKER_STYLE,
   alertText,
@@ -691,7 +691,12 @@ function attributeChoicesArb(clean: boolean) {
     // Only checked without src, but checked: a bad one is an attribute problem.
     credentials: fc.oneof(
       { weight: 12, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: keywordArb(ATTRIBUTES.credentials.values, [], true).filter((value) => value !== null) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom(...ATTRIBUTES.credentials.values), letterCaseArb, paddingArb)
+          .map(([v, c, p]) => styled(v, c, p)),
+      },
       { weight: clean ? 0 : 1, arbitrary: fc.constantFrom('always', 'cors', '') },
     ),
     timeout: fc.oneof(
@@ -1103,7 +1108,7 @@ function setUp(el: CeopStats, c: FuzzCase): void {
 
 /**
  * A value as a framework might set the property, which reads as the same
- * text (src/options.ts takes properties as unknown for this reason).
+ * text (src/model/attributes.ts takes properties as unknown for this reason).
  */
 function asProperty(value: string, via: Exclude<Via, 'attributes'>): unknown {
   const text = value.trim();

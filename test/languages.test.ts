@@ -2,12 +2,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import type { CeopStats } from '../src/ceop-stats.js';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import type { Dataset } from '../src/data/dataset.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import type { Dataset } from '../src/model/dataset.js';
 import { messages as cy } from '../src/messages/cy.js';
 import { type Change, type LatestFacts, type Messages, messages as en } from '../src/messages/en.js';
 import { LANGUAGES, messagesFor } from '../src/messages/index.js';
-import { summarize } from '../src/display/summary.js';
+import { summarize } from '../src/view/summary.js';
 import {
   MARKER_STYLE,
   barHeights,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import { parseOptions, type RawOptions } from '../src/element/attributes.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import { parseOptions, type RawOptions } from '../src/model/attributes.js';
 
 const parse = (raw: RawOptions) => parseOptions(raw, CEOP_FIGURES, 'en-GB');
 const problem = (raw: RawOptions) => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import { recordStreak, recordYears, unreportedBound } from '../src/display/records.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import { recordStreak, recordYears, unreportedBound } from '../src/model/records.js';
 
 const measure = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { attempt, fail, webUrl } from '../src/result.js';
+import { attempt, fail, webUrl } from '../src/model/result.js';
 
 describe('attempt', () => {
   it('gives the parsed value when nothing fails', () => {

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import { parseOptions, type RawOptions } from '../src/element/attributes.js';
-import { seriesOf } from '../src/display/series.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import { parseOptions, type RawOptions } from '../src/model/attributes.js';
+import { seriesOf } from '../src/view/series.js';
 import { messages } from '../src/messages/en.js';
 
-/** The series for attributes as a page would write them, over the bundled figures (src/data/ceop-figures.ts). */
+/** The series for attributes as a page would write them, over the bundled figures (src/model/ceop-figures.ts). */
 function series(raw: RawOptions) {
   const parsed = parseOptions(raw, CEOP_FIGURES, 'en-GB');
   if (!parsed.ok) throw new Error(`expected valid options for ${JSON.stringify(raw)}: ${parsed.message}`);

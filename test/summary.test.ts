@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import type { Dataset } from '../src/data/dataset.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import type { Dataset } from '../src/model/dataset.js';
 import { messages as en, ordinal } from '../src/messages/en.js';
-import { summarize } from '../src/display/summary.js';
+import { summarize } from '../src/view/summary.js';
 
 const measure = (id: string) => CEOP_FIGURES.measures.find((m) => m.id === id)!;
 const ceop = (id: string, last = 4, locale = 'en-GB') =>

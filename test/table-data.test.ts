@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { parseCount, readTable, slugify } from '../src/data/table-reader.js';
-import type { Dataset } from '../src/data/dataset.js';
+import type { Dataset } from '../src/model/dataset.js';
 
 interface Built {
   head: string[];

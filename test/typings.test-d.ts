@@ -5,7 +5,7 @@
  * of the browser suite, which runs test/**\/*.test.ts.)
  */
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../src/ceop-stats.js';
-import type { AttributeProperty, Choice, ChoiceProperty } from '../src/element/attribute-table.js';
+import type { AttributeProperty, Choice, ChoiceProperty } from '../src/model/attribute-table.js';
 
 /** `true` only when A and B are the same type, not merely assignable one way. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the standard exact-equality test needs T in both.

@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CEOP_FIGURES } from '../src/data/ceop-figures.js';
-import { parseOptions, parseSourceOptions } from '../src/element/attributes.js';
-import type { DataState } from '../src/element/data-controller.js';
-import { type ReadyView, type WidgetView, type WidgetViewInput, widgetView } from '../src/element/widget-view.js';
+import { CEOP_FIGURES } from '../src/model/ceop-figures.js';
+import { parseOptions, parseSourceOptions } from '../src/model/attributes.js';
+import { type DataState, type ReadyView, type WidgetView, type WidgetViewInput, widgetView } from '../src/view/widget-view.js';
 import { messages } from '../src/messages/en.js';
 
 const BASE = 'https://example.org/news/page.html';

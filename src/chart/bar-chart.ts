@@ -15,7 +15,7 @@ import {
   type Plugin,
   type Scale,
 } from 'chart.js';
-import type { Series } from '../display/series.js';
+import type { Series } from '../view/series.js';
 import type { BoxSize } from '../runtime/box-size.js';
 import { YearTooltip } from './year-tooltip.js';
 

@@ -6,4 +6,4 @@
  */
 export { datasetFromJson, fetchDataset } from './loaders.js';
 export { readTable, strayDataMessage } from './table-reader.js';
-export { HeldRoom } from '../element/held-room.js';
+export { HeldRoom } from './held-room.js';

@@ -3,21 +3,16 @@
  * and URLs. Every failure becomes a Problem with a machine-readable code and
  * a message for the editor, never an exception.
  */
-import { type Result, failure } from '../result.js';
-import type { Dataset } from './dataset.js';
-import { validateDataset } from './validate-dataset.js';
+import { type Result, failure } from '../model/result.js';
+import type { Dataset } from '../model/dataset.js';
+import { validateDataset } from '../model/validate-dataset.js';
+import type { FetchOptions } from '../model/attributes.js';
 
 /** A dataset of 200 years by 20 measures is far below this; more is a wrong URL. */
 const MAX_JSON_CHARS = 1_000_000;
 
 const TIMED_OUT = 'timeout';
 
-export interface FetchOptions {
-  url: string;
-  credentials: RequestCredentials;
-  /** Milliseconds before the request is given up. */
-  timeout: number;
-}
 
 function shorten(text: string, length = 80): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;

@@ -5,11 +5,11 @@
  *
  * Only `textContent` is read: nothing in the table is ever parsed as HTML.
  */
-import { describeValue } from './dataset.js';
-import { numberFormat } from '../display/format.js';
-import { type Result, attempt, fail, failure } from '../result.js';
-import { countProblem, MAX_VALUE, validateDataset } from './validate-dataset.js';
-import type { Dataset } from './dataset.js';
+import { describeValue } from '../model/dataset.js';
+import { numberFormat } from '../model/format.js';
+import { type Result, attempt, fail, failure } from '../model/result.js';
+import { countProblem, MAX_VALUE, validateDataset } from '../model/validate-dataset.js';
+import type { Dataset } from '../model/dataset.js';
 
 /** Cell texts that mean "not reported" (compared in lower case). */
 const NOT_REPORTED = new Set(['', '-', '\u2013', '\u2014', 'n/r', 'n/a']);

@@ -5,10 +5,10 @@
  * other way, so the files say what the chart, table and counters say.
  */
 import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
-import { buildCsv, downloadName } from '../display/csv.js';
-import type { Source } from '../data/dataset.js';
-import { formatCount } from '../display/format.js';
-import type { Series } from '../display/series.js';
+import { buildCsv, downloadName } from '../view/csv.js';
+import type { Source } from '../model/dataset.js';
+import { formatCount } from '../model/format.js';
+import type { Series } from '../view/series.js';
 import type { Messages } from '../messages/en.js';
 import { sizeCanvas } from '../runtime/box-size.js';
 

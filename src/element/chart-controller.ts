@@ -11,8 +11,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BarChart, BarChartColors, BarChartModel } from '../chart/bar-chart.js';
-import { formatCount } from '../display/format.js';
-import type { Series } from '../display/series.js';
+import { formatCount } from '../model/format.js';
+import type { Series } from '../view/series.js';
 import type { Messages } from '../messages/en.js';
 import { sizeCanvas, watchBoxSize, type BoxSize } from '../runtime/box-size.js';
 import { emit } from '../runtime/emit.js';

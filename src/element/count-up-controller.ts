@@ -6,7 +6,7 @@
  * printed page (the element calls finish()).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { runCountUp } from '../display/count-up.js';
+import { runCountUp } from '../runtime/animation-frames.js';
 import { whenVisible } from '../runtime/near-viewport.js';
 import { onServer } from '../runtime/server.js';
 

@@ -6,10 +6,11 @@
  * light DOM so an editor's table or JSON can change after the upgrade.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CEOP_FIGURES } from '../data/ceop-figures.js';
-import type { Dataset } from '../data/dataset.js';
-import type { FetchOptions } from '../data/loaders.js';
-import type { Problem, Result } from '../result.js';
+import { CEOP_FIGURES } from '../model/ceop-figures.js';
+import type { Dataset } from '../model/dataset.js';
+import type { FetchOptions } from '../model/attributes.js';
+import type { Result } from '../model/result.js';
+import type { DataState } from '../view/widget-view.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { strayData } from '../data/stray-data.js';
 import { serverRender } from './server-render.js';
@@ -22,7 +23,6 @@ const dataIn = lazyChunk(() => import('../data/data-in.js'));
 /** The code for data from outside the bundle, if a widget on the page has needed it: its data is late, and may arrive in view. */
 export const loadedDataIn = (): DataIn | undefined => dataIn.loaded;
 
-export type DataState = { status: 'loading' } | { status: 'ready'; dataset: Dataset } | { status: 'error'; problem: Problem };
 
 /** The state a parse or a fetch leads to. */
 function stateOf(result: Result<Dataset>): DataState {

@@ -5,7 +5,7 @@
  */
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import type { ChartController, ChartInput } from './chart-controller.js';
-import type { ReadyView } from './widget-view.js';
+import type { ReadyView } from '../view/widget-view.js';
 
 const downloadsCode = lazyChunk(() => import('../downloads/downloads.js'));
 

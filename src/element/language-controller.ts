@@ -10,7 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type Messages, messages as en } from '../messages/en.js';
 import { messagesFor } from '../messages/index.js';
 import { watchStyle } from '../runtime/style-watch.js';
-import { resolveLocale } from './attributes.js';
+import { resolveLocale } from '../model/attributes.js';
 import { onServer } from '../runtime/server.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: unknown };

@@ -6,15 +6,15 @@
  * element.
  */
 import { html, nothing } from 'lit';
-import type { Source } from '../data/dataset.js';
-import { countUpValue } from '../display/count-up.js';
-import { formatCount } from '../display/format.js';
-import type { Counter } from '../display/series.js';
+import type { Source } from '../model/dataset.js';
+import { countUpValue } from '../model/count-up.js';
+import { formatCount } from '../model/format.js';
+import type { Counter } from '../view/series.js';
 import type { Messages } from '../messages/en.js';
-import type { Problem } from '../result.js';
+import type { Problem } from '../model/result.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { serverRender } from './server-render.js';
-import type { ReadyView } from './widget-view.js';
+import type { ReadyView } from '../view/widget-view.js';
 import { onServer } from '../runtime/server.js';
 
 export function alertRegion(problem: Problem, messages: Messages) {
@@ -81,7 +81,7 @@ export function chartRegion({ view, loading, hidden, failed, messages, onKeydown
 }
 
 /** The table's code: fetched after the first render (see the element's scheduleUpdate), before anyone can open it. */
-export const tableCode = lazyChunk(() => import('../display/data-table.js'));
+export const tableCode = lazyChunk(() => import('./data-table.js'));
 
 /** The table, or, if its chunk failed to load the last time it was asked for, the failure. */
 export function tableRegion(view: ReadyView, failed: boolean, messages: Messages) {

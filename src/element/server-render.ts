@@ -8,8 +8,7 @@
  * writes and reads this: in the browser build every use is behind `isServer`
  * and goes.
  */
-import type { DataState } from './data-controller.js';
-import type { ReadyView } from './widget-view.js';
+import type { DataState, ReadyView } from '../view/widget-view.js';
 
 export const serverRender: {
   /** The data read from the content of the widget being rendered; undefined for none (the bundled figures, or `src`). */
@@ -17,6 +16,3 @@ export const serverRender: {
   /** What the chart's box holds on the server, where no chart is drawn: what a reader without JavaScript sees there. */
   chartStandIn?: (view: ReadyView) => unknown;
 } = {};
-
-/** Where relative URLs point on the server, which does not know the page's address: any URL checks out as it would in a browser. */
-export const SERVER_BASE_URL = 'https://server.invalid/';

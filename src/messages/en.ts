@@ -5,7 +5,7 @@
  * other languages are chunks of their own (see index.ts).
  */
 
-import type { Dataset } from '../data/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 
 /** How the latest value compares with the year before it. */
 export type Change =
@@ -26,7 +26,7 @@ export interface LatestFacts {
   change?: Change;
 }
 
-/** The ids of the bundled figures' measures and notes (src/ceop-figures.ts). */
+/** The ids of the bundled figures' measures and notes (src/model/ceop-figures.ts). */
 type BundledMeasureId = 'children' | 'arrests' | 'networks';
 type BundledNoteId = 'N1';
 

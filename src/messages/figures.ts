@@ -1,9 +1,9 @@
 /**
- * The bundled figures (src/ceop-figures.ts) in another language: their
+ * The bundled figures (src/model/ceop-figures.ts) in another language: their
  * labels, notes, total label and source line. Imported by the catalogues of
  * languages other than English, so this code is fetched only with them.
  */
-import type { Dataset } from '../data/dataset.js';
+import type { Dataset } from '../model/dataset.js';
 import type { BundledTexts } from './en.js';
 
 /** A catalogue's `bundled`: the figures with these texts in place of their English ones, made once. */

@@ -4,8 +4,8 @@
  * of its own, fetched by dynamic import the first time a widget needs it,
  * once for the whole page.
  */
-import { CEOP_FIGURES } from '../data/ceop-figures.js';
-import { type Dataset, type Measure, isPartialTotal } from '../data/dataset.js';
+import { CEOP_FIGURES } from '../model/ceop-figures.js';
+import { type Dataset, type Measure, isPartialTotal } from '../model/dataset.js';
 import { type Messages, messages as en } from './en.js';
 
 /**

@@ -6,11 +6,11 @@
  * it into data, or into the same problem.
  */
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import type { DataState } from '../element/data-controller.js';
+import type { DataState } from '../view/widget-view.js';
 import { datasetFromJson } from '../data/loaders.js';
 import { type CellLike, type RowLike, type TableLike, readTable } from '../data/table-reader.js';
-import type { Result } from '../result.js';
-import type { Dataset } from '../data/dataset.js';
+import type { Result } from '../model/result.js';
+import type { Dataset } from '../model/dataset.js';
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
 type Element = DefaultTreeAdapterMap['element'];

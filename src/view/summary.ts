@@ -5,10 +5,10 @@
  * accessible description and the line under the heading. This file finds the
  * facts; the language's catalogue words them.
  */
-import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../data/dataset.js';
-import { formatCount, formatPercent } from './format.js';
+import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../model/dataset.js';
+import { formatCount, formatPercent } from '../model/format.js';
 import type { Change, LatestFacts, Messages } from '../messages/en.js';
-import { recordStreak, recordYears } from './records.js';
+import { recordStreak, recordYears } from '../model/records.js';
 
 export interface SummaryInput {
   dataset: Dataset;

@@ -3,15 +3,23 @@
  * allow-list: every value is checked against what the data offers, and a bad
  * one yields a message that says what is wrong and what is allowed.
  */
-import { type Dataset, type Measure, type Source, describeValue, startYear } from '../data/dataset.js';
-import type { FetchOptions } from '../data/loaders.js';
-import { type Result, attempt, fail, failure, webUrl } from '../result.js';
-import { SERVER_BASE_URL } from './server-render.js';
-import { onServer } from '../runtime/server.js';
-import { isValidLocale } from '../display/format.js';
+import { type Dataset, type Measure, type Source, describeValue, startYear } from './dataset.js';
+import { type Result, attempt, fail, failure, webUrl } from './result.js';
+import { isValidLocale } from './format.js';
 import { ATTRIBUTES, type AttributesThat, type Choice, type RawAttributes } from './attribute-table.js';
 
 export type Theme = Choice<'theme'>;
+
+/** Where relative URLs point on the server, which does not know the page's address: any URL checks out as it would in a browser. */
+export const SERVER_BASE_URL = 'https://server.invalid/';
+
+/** The request `src` names, as checked. */
+export interface FetchOptions {
+  url: string;
+  credentials: RequestCredentials;
+  /** Milliseconds before the request is given up. */
+  timeout: number;
+}
 
 /** The attributes that say what is shown, as the page wrote them. */
 export type RawOptions = RawAttributes<'metric' | 'from' | 'to' | 'highlight' | 'theme' | 'locale'>;
@@ -143,8 +151,8 @@ export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | u
     return failure('attribute', `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.`);
   }
   // On a server, which cannot know the page's address, a relative link stays as written: the reader's browser resolves it
-  // against the page, as the widget does there.
-  const relativeOnServer = onServer && url?.href.startsWith(SERVER_BASE_URL) ? urlText : undefined;
+  // against the page, as the widget does there. (No page is at the reserved .invalid address.)
+  const relativeOnServer = url?.href.startsWith(SERVER_BASE_URL) ? urlText : undefined;
   const label = given(raw.sourceLabel) ?? dataSource?.label ?? relativeOnServer ?? url?.hostname;
   if (label === undefined) return { ok: true, value: undefined };
   const link = relativeOnServer ?? url?.href ?? dataSource?.url;

@@ -3,7 +3,7 @@
  * and every text are always computed from data that has passed the same
  * checks. Loaded only when data comes from outside the bundle.
  */
-import { type Result, attempt, fail, webUrl } from '../result.js';
+import { type Result, attempt, fail, webUrl } from './result.js';
 import { type Dataset, type Measure, type MeasureNote, type Source, describeValue, startYear } from './dataset.js';
 
 /** Values above this are surely a typo (or a unit mix-up) rather than a count. */

@@ -7,10 +7,10 @@
  */
 /* eslint-disable lit-a11y/no-redundant-role -- the roles are what keeps a narrow widget's restyled table a table for screen readers. */
 import { css, html, nothing } from 'lit';
-import { formatCount } from './format.js';
+import { formatCount } from '../model/format.js';
 import type { Messages } from '../messages/en.js';
-import type { Series } from './series.js';
-import type { ReadyView } from '../element/widget-view.js';
+import type { Series } from '../view/series.js';
+import type { ReadyView } from '../view/widget-view.js';
 
 export interface DataTableInput {
   id: string;

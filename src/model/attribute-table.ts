@@ -12,7 +12,6 @@
  * field in the element, which a type check there holds to this table.
  */
 import type { PropertyDeclarations } from 'lit';
-import type { Messages } from '../messages/en.js';
 
 /** What changing an attribute makes the widget do. */
 type Changes =
@@ -91,11 +90,11 @@ interface BarFacts {
   records: readonly boolean[];
 }
 
-/** A built-in text that is text, not a function. */
-type Text = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+/** The built-in text (a key of the messages) that names highlighted bars. */
+type HighlightLabel = 'record' | 'latest';
 
 /** What each `highlight` value picks out, and the name of the highlighted bars in the legend, table and tooltips. */
-export const HIGHLIGHTS: Record<Choice<'highlight'>, { picks: (bars: BarFacts) => boolean[]; label: Text }> = {
+export const HIGHLIGHTS: Record<Choice<'highlight'>, { picks: (bars: BarFacts) => boolean[]; label: HighlightLabel }> = {
   records: { picks: ({ records }) => [...records], label: 'record' },
   latest: { picks: ({ values }) => values.map((_, i) => i === values.length - 1), label: 'latest' },
   none: { picks: ({ values }) => values.map(() => false), label: 'record' },

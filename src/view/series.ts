@@ -6,13 +6,13 @@
  * Records are decided on the full series, then cut to the range, so that
  * "record" means the same in a two-year range as in the full one.
  */
-import { type Dataset, isPartialTotal, measureTotal, notesForYear } from '../data/dataset.js';
-import { formatCount } from './format.js';
-import type { WidgetOptions } from '../element/attributes.js';
-import { HIGHLIGHTS } from '../element/attribute-table.js';
+import { type Dataset, isPartialTotal, measureTotal, notesForYear } from '../model/dataset.js';
+import { formatCount } from '../model/format.js';
+import type { WidgetOptions } from '../model/attributes.js';
+import { HIGHLIGHTS } from '../model/attribute-table.js';
 import type { Messages } from '../messages/en.js';
 import { counterLabel } from '../messages/index.js';
-import { recordYears } from './records.js';
+import { recordYears } from '../model/records.js';
 
 /** A total of one measure over every year of the data, as a counter shows it. */
 export interface Counter {

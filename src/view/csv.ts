@@ -1,10 +1,10 @@
 /**
  * The data table as a CSV file (RFC 4180): the same years, values, records,
- * notes and total row as src/data-table.ts shows, but with plain integers
+ * notes and total row as src/element/data-table.ts shows, but with plain integers
  * whatever the locale, so a spreadsheet reads them as numbers. No DOM here,
  * so every rule is unit-testable.
  */
-import { type Source, startYear } from '../data/dataset.js';
+import { type Source, startYear } from '../model/dataset.js';
 import type { Messages } from '../messages/en.js';
 import type { Series } from './series.js';
 

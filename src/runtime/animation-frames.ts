@@ -1,20 +1,9 @@
 /**
- * Count-up animation for the counters. All counters on a page share one
+ * The counters' animation frames. All counters on a page share one
  * requestAnimationFrame loop, so fifty widgets cost one callback per frame.
  */
 
 const COUNT_UP_MS = 1500;
-
-/** Fast start, gentle landing: the eye reads the final digits as they settle. */
-export function easeOutCubic(t: number): number {
-  const clamped = Math.min(1, Math.max(0, t));
-  return 1 - (1 - clamped) ** 3;
-}
-
-/** The value a counter shows at `progress` (0..1) of its animation. */
-export function countUpValue(total: number, progress: number): number {
-  return Math.round(total * easeOutCubic(progress));
-}
 
 type Frame = (now: number) => boolean;
 

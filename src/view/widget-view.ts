@@ -5,15 +5,17 @@
  * the chart's name, the source line). The element computes it only when one
  * of those changes, never on a count-up frame.
  */
-import type { Dataset, Source } from '../data/dataset.js';
-import { type Series, seriesOf } from '../display/series.js';
-import { summarize } from '../display/summary.js';
+import type { Dataset, Source } from '../model/dataset.js';
+import { type Series, seriesOf } from './series.js';
+import { summarize } from './summary.js';
 import type { Messages } from '../messages/en.js';
 import { localizeData } from '../messages/index.js';
-import type { Problem } from '../result.js';
-import type { AttributesThat, RawAttributes } from './attribute-table.js';
-import { type WidgetOptions, given, parseOptions, parseSourceOptions } from './attributes.js';
-import type { DataState } from './data-controller.js';
+import type { Problem } from '../model/result.js';
+import type { AttributesThat, RawAttributes } from '../model/attribute-table.js';
+import { type WidgetOptions, given, parseOptions, parseSourceOptions } from '../model/attributes.js';
+
+/** Where the widget's data stands: still coming, here, or not to be had. */
+export type DataState = { status: 'loading' } | { status: 'ready'; dataset: Dataset } | { status: 'error'; problem: Problem };
 
 export interface WidgetViewInput {
   attributes: RawAttributes<AttributesThat<'view'>>;
