@@ -13,7 +13,6 @@ const MAX_JSON_CHARS = 1_000_000;
 
 const TIMED_OUT = 'timeout';
 
-
 function shorten(text: string, length = 80): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

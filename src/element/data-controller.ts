@@ -23,7 +23,6 @@ const dataIn = lazyChunk(() => import('../data/data-in.js'));
 /** The code for data from outside the bundle, if a widget on the page has needed it: its data is late, and may arrive in view. */
 export const loadedDataIn = (): DataIn | undefined => dataIn.loaded;
 
-
 /** The state a parse or a fetch leads to. */
 function stateOf(result: Result<Dataset>): DataState {
   return result.ok
