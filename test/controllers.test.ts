@@ -64,8 +64,8 @@ describe('controllers', () => {
         this.language.resolve();
       }
       protected override render() {
-        this.shown.push(this.language.catalogue?.showTable ?? '(no catalogue)');
-        return html`<p lang=${this.language.locale}>${this.language.messages.showTable}</p>`;
+        this.shown.push(this.language.messages?.showTable ?? '(no messages)');
+        return html`<p lang=${this.language.locale}>${this.language.shownMessages.showTable}</p>`;
       }
     }
     define(TAG, LanguageHost);
@@ -75,24 +75,24 @@ describe('controllers', () => {
       return host;
     };
 
-    // First in this file to ask for Welsh: the catalogue is fetched once per page, and only the first widget waits for it.
-    it('for cy, has no catalogue until the Welsh one arrives, then updates the host by itself', async () => {
+    // First in this file to ask for Welsh: the Welsh messages are fetched once per page, and only the first widget waits for it.
+    it('for cy, has no messages until the Welsh ones arrive, then updates the host by itself', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy"></div>`);
       const host = await attach(create(), wrapper);
       await host.updateComplete;
       expect(host.language.locale).to.equal('cy');
-      expect(host.language.catalogue).to.equal(undefined);
-      expect(host.shown[0]).to.equal('(no catalogue)');
+      expect(host.language.messages).to.equal(undefined);
+      expect(host.shown[0]).to.equal('(no messages)');
       await eventually(() => host.shown.includes('Dangos tabl'), 'the host renders the Welsh texts');
-      expect(host.language.catalogue?.showTable).to.equal('Dangos tabl');
-      expect(host.language.catalogue?.lang).to.equal('cy');
+      expect(host.language.messages?.showTable).to.equal('Dangos tabl');
+      expect(host.language.messages?.lang).to.equal('cy');
       expect(host.shadowRoot!.querySelector('p')!.textContent).to.equal('Dangos tabl');
     });
 
-    it('has the English catalogue at once', async () => {
+    it('has the English messages at once', async () => {
       const host = await attach(create('en-GB'));
       await host.updateComplete;
-      expect(host.language.catalogue).to.equal(messages);
+      expect(host.language.messages).to.equal(messages);
       expect(host.shown).to.deep.equal(['Show table']);
     });
 

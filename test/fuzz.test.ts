@@ -939,8 +939,8 @@ function rawValues(c: FuzzCase): Record<AttributeName, unknown> {
   return Object.fromEntries(entries) as Record<AttributeName, unknown>;
 }
 
-/** The built-in texts of a case's language (every catalogue is loaded before the cases start). */
-function catalogueOf(c: FuzzCase): Messages {
+/** The built-in texts of a case's language (every language's messages are loaded before the cases start). */
+function messagesOf(c: FuzzCase): Messages {
   return messagesFor(resolveLocale(rawValues(c).locale, c.pageLang || navigator.language)) as Messages;
 }
 
@@ -1019,7 +1019,7 @@ function expectOutcome(c: FuzzCase): Expected {
     : undefined;
   // The bundled figures speak the widget's language; an editor's data keeps its own words.
   const label =
-    c.json === undefined ? localizeData(CEOP_FIGURES, catalogueOf(c)).measures.find((m) => m.id === measure.id)!.label : measure.label;
+    c.json === undefined ? localizeData(CEOP_FIGURES, messagesOf(c)).measures.find((m) => m.id === measure.id)!.label : measure.label;
   return { kind: 'ready', metric: measure.id, years, heading: a.heading?.trim() || label, counters, ...(bars ? { bars } : {}) };
 }
 
@@ -1234,7 +1234,7 @@ describe('fuzz: random attributes and mutated datasets', () => {
           checkReady(el, events, expected);
           tally[expected.bars ? 'ready, bars read' : 'ready'] = (tally[expected.bars ? 'ready, bars read' : 'ready'] ?? 0) + 1;
         } else {
-          await checkError(el, events, expected, lastReported, catalogueOf(c).errorTitle);
+          await checkError(el, events, expected, lastReported, messagesOf(c).errorTitle);
           tally[`error: ${expected.code}`] = (tally[`error: ${expected.code}`] ?? 0) + 1;
         }
         // Each problem reported is warned about once; nothing else warns.

@@ -185,7 +185,7 @@ describe("languages: the page's language", () => {
 });
 
 describe('languages: fallback and switching', () => {
-  it('a language without a catalogue (de) gets English texts with German numbers', async () => {
+  it('a language without messages of its own (de) gets English texts with German numbers', async () => {
     const el = await renderWidget({ locale: 'de' });
     expect(headingText(el)).to.equal('Children safeguarded or protected');
     expect(toggle(el).textContent.trim()).to.equal('Show table');
@@ -215,13 +215,13 @@ describe('languages: fallback and switching', () => {
     expect(summaryText(el)).to.match(/^Arrests: 513 in 2010\/11/);
   });
 
-  describe('a catalogue still loading, or failing to', () => {
+  describe("a language's messages still loading, or failing to", () => {
     afterEach(() => {
       delete LANGUAGES.qq;
       delete LANGUAGES.zz;
     });
 
-    it('keeps the loading look until the catalogue is here, then renders in its language', async () => {
+    it('keeps the loading look until its messages are here, then renders in its language', async () => {
       let release!: () => void;
       LANGUAGES.qq = () => new Promise((resolve) => (release = () => resolve({ messages: cy })));
       const el = await fixture<CeopStats>(html`<ceop-stats locale="qq" no-animation></ceop-stats>`);
@@ -241,7 +241,7 @@ describe('languages: fallback and switching', () => {
       expect(root.querySelector('.card')!.getAttribute('aria-busy')).to.equal('false');
     });
 
-    it('a catalogue that cannot be loaded leaves English, with one warning for the page', async () => {
+    it('messages that cannot be loaded leaves English, with one warning for the page', async () => {
       LANGUAGES.zz = () => Promise.reject(new Error('offline'));
       const warnings = captureWarnings();
       try {
@@ -267,13 +267,13 @@ describe('languages: fallback and switching', () => {
   });
 });
 
-describe('languages: the catalogues', () => {
+describe('languages: the messages', () => {
   type FunctionKey = { [K in keyof Messages]: Messages[K] extends (...args: never[]) => unknown ? K : never }[keyof Messages];
   const facts = (extra: Partial<LatestFacts>): LatestFacts => ({ label: 'Calls', value: '20', year: '2002', ...extra });
   const more: Change = { kind: 'more', year: '2001', percent: '100%' };
   /** Arguments each sentence is tried with. Typed by the contract: a new function in Messages fails to compile until it is listed here. */
   const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
-    chartDescription: [
+    chartName: [
       ['Calls', '2001', '2002'],
       ['Calls', '2001', '2001'],
     ],
@@ -367,7 +367,7 @@ describe('languages: the catalogues', () => {
     expect(welsh.years).to.deep.equal(english.years);
   });
 
-  it('the registry: English for languages without a catalogue, by language subtag', async () => {
+  it('the registry: English for languages without messages of its own, by language subtag', async () => {
     expect(messagesFor('en-GB')).to.equal(en);
     expect(messagesFor('de')).to.equal(en);
     // Not a key of the registry, though "tostring" is a well-formed language tag.

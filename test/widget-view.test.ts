@@ -98,11 +98,9 @@ describe('widgetView', () => {
     });
 
     it('the description names the measure and the first and last years shown', () => {
-      expect(ready().description).to.equal('Bar chart: Children safeguarded or protected per year, 2006/07 to 2010/11.');
-      expect(ready({ metric: 'arrests', from: '2007', to: '2009' }).description).to.equal(
-        'Bar chart: Arrests per year, 2007/08 to 2009/10.',
-      );
-      expect(ready({ from: '2010' }).description).to.equal('Bar chart: Children safeguarded or protected, 2010/11.');
+      expect(ready().chartName).to.equal('Bar chart: Children safeguarded or protected per year, 2006/07 to 2010/11.');
+      expect(ready({ metric: 'arrests', from: '2007', to: '2009' }).chartName).to.equal('Bar chart: Arrests per year, 2007/08 to 2009/10.');
+      expect(ready({ from: '2010' }).chartName).to.equal('Bar chart: Children safeguarded or protected, 2010/11.');
     });
 
     it("the source is the data's, relabelled by source-label, and none with no-source", () => {

@@ -1,9 +1,9 @@
 /**
  * Getting a dataset from outside the bundle: JSON text (inline or fetched)
- * and URLs. Every failure becomes a Problem with a machine-readable code and
+ * and URLs. Every way it can go wrong becomes a Problem with a machine-readable code and
  * a message for the editor, never an exception.
  */
-import { type Result, failure } from '../model/result.js';
+import { type Result, problemResult } from '../model/result.js';
 import type { Dataset } from '../model/dataset.js';
 import { validateDataset } from '../model/validate-dataset.js';
 import type { FetchOptions } from '../model/attributes.js';
@@ -20,7 +20,7 @@ function shorten(text: string, length = 80): string {
 /** Parses and validates JSON text; `where` names the source in messages ("src", "inline JSON"). */
 export function datasetFromJson(text: string, where: string): Result<Dataset> {
   if (text.length > MAX_JSON_CHARS) {
-    return failure('schema', `${where}: ${text.length} characters is more than the ${MAX_JSON_CHARS} allowed`);
+    return problemResult('schema', `${where}: ${text.length} characters is more than the ${MAX_JSON_CHARS} allowed`);
   }
   let json: unknown;
   try {
@@ -29,10 +29,10 @@ export function datasetFromJson(text: string, where: string): Result<Dataset> {
     // The parser's own words differ between browsers; the start of the text says more to an editor.
     const start = text.trim().slice(0, 30);
     const message = start ? `${where}: not JSON; it starts ${JSON.stringify(start)}` : `${where}: not JSON; it is empty`;
-    return failure('not-json', message);
+    return problemResult('not-json', message);
   }
   const result = validateDataset(json);
-  return result.ok ? result : failure('schema', `${where}: ${result.message}`);
+  return result.ok ? result : problemResult('schema', `${where}: ${result.message}`);
 }
 
 /**
@@ -58,11 +58,14 @@ export async function fetchDataset({ url, credentials, timeout }: FetchOptions, 
       });
     } catch {
       if (signal.aborted) return undefined;
-      if (timedOut()) return failure('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
-      return failure('fetch-failed', `src: could not fetch ${shortUrl} (network error, or the server does not allow this page to read it)`);
+      if (timedOut()) return problemResult('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
+      return problemResult(
+        'fetch-failed',
+        `src: could not fetch ${shortUrl} (network error, or the server does not allow this page to read it)`,
+      );
     }
     if (!response.ok) {
-      return failure(
+      return problemResult(
         'http-status',
         `src: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${shortUrl}`,
       );
@@ -72,8 +75,8 @@ export async function fetchDataset({ url, credentials, timeout }: FetchOptions, 
       text = await response.text();
     } catch {
       if (signal.aborted) return undefined;
-      if (timedOut()) return failure('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
-      return failure('fetch-failed', `src: the answer from ${shortUrl} broke off`);
+      if (timedOut()) return problemResult('timeout', `src: no answer from ${shortUrl} within ${timeout} ms`);
+      return problemResult('fetch-failed', `src: the answer from ${shortUrl} broke off`);
     }
     if (signal.aborted) return undefined;
     return datasetFromJson(text, 'src');

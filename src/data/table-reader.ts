@@ -7,7 +7,7 @@
  */
 import { describeValue } from '../model/dataset.js';
 import { numberFormat } from '../model/format.js';
-import { type Result, attempt, fail, failure } from '../model/result.js';
+import { type Result, attempt, fail, problemResult } from '../model/result.js';
 import { countProblem, MAX_VALUE, validateDataset } from '../model/validate-dataset.js';
 import type { Dataset } from '../model/dataset.js';
 
@@ -209,7 +209,7 @@ export function readTable(table: TableLike, locale: string): Result<Dataset> {
   try {
     return attempt('schema', () => read(table, locale));
   } catch {
-    return failure('schema', 'table: could not be read');
+    return problemResult('schema', 'table: could not be read');
   }
 }
 

@@ -19,12 +19,12 @@ export interface DownloadInput {
   /** The source line shown, else the data's own: a file outlives the page that gave its context. */
   source: Source | undefined;
   heading: string;
-  /** The catalogue the widget shows its text in. */
+  /** The messages the widget shows its text in. */
   messages: Messages;
 }
 
 export interface PictureInput extends DownloadInput {
-  chartCode: { BarChart: typeof BarChart };
+  chartChunk: { BarChart: typeof BarChart };
   model: BarChartModel;
   colors: BarChartColors;
 }
@@ -226,7 +226,7 @@ function paint(input: PictureInput, layout: Layout, stage: HTMLDivElement, chart
   const chartCanvas = stage.querySelector('canvas')!;
   const stageSize = stage.getBoundingClientRect();
   sizeCanvas(chartCanvas, stageSize);
-  const chart = new input.chartCode.BarChart(chartCanvas, stageSize, input.model, colors, false, () => undefined);
+  const chart = new input.chartChunk.BarChart(chartCanvas, stageSize, input.model, colors, false, () => undefined);
   try {
     chart.setPixelRatio(scale);
     // The chart's bitmap is now at the picture's scale: drawn pixel for pixel, so it stays sharp.

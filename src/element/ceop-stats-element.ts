@@ -10,7 +10,7 @@ import { download } from './download.js';
 import type { HeldRoom } from '../data/held-room.js';
 import { LanguageController } from './language-controller.js';
 import { MediaController } from './media-controller.js';
-import { TableCodeController } from './table-code-controller.js';
+import { TableChunkController } from './table-chunk-controller.js';
 import * as region from './regions.js';
 import { type DataState, type ReadyView, type WidgetView, widgetView } from '../view/widget-view.js';
 import type { Problem, ProblemCode } from '../model/result.js';
@@ -172,11 +172,11 @@ export class CeopStats extends LitElement {
     // The chart follows reduced motion too: it animates by the count-up's rule.
     preferences: () => this.chart.redraw(),
   });
-  private readonly tableCode = new TableCodeController(this, {
+  private readonly tableChunk = new TableChunkController(this, {
     shown: () => this.tableShown || this.media.printing,
     root: () => this.renderRoot as ShadowRoot,
   });
-  /** Made with the code for data from outside the bundle, the only data that arrives after a first render. */
+  /** Made with the chunk for data from outside the bundle, the only data that arrives after a first render. */
   private heldRoom?: HeldRoom;
   /** CustomStateSet is missing in older engines, which then only lose the held room for a moment. */
   private readonly states = (this.attachInternals() as Partial<ElementInternals>).states;
@@ -229,14 +229,14 @@ export class CeopStats extends LitElement {
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Lit's own signature: a synchronous update returns nothing.
   protected override scheduleUpdate(): void | Promise<unknown> {
     // The table's chunk is fetched after the first render; an update that shows the table waits for it if it is not here yet.
-    // A server's render stays until the code for the same figures and texts is here: never the loading look in between.
-    const code = !this.hasUpdated && this.serverRendered ? this.firstRenderCode() : undefined;
-    const table = this.tableCode.pending() ?? code;
+    // A server's render stays until the chunk for the same figures and texts is here: never the loading look in between.
+    const chunk = !this.hasUpdated && this.serverRendered ? this.firstRenderChunks() : undefined;
+    const table = this.tableChunk.pending() ?? chunk;
     const update = () => inTurn(this.chart.nearViewport, () => super.scheduleUpdate());
     return table ? table.then(update) : update();
   }
 
-  private firstRenderCode(): Promise<unknown> | undefined {
+  private firstRenderChunks(): Promise<unknown> | undefined {
     const data = this.data.preload();
     const texts = this.language.preload();
     return data || texts ? Promise.all([data, texts]) : undefined;
@@ -265,7 +265,7 @@ export class CeopStats extends LitElement {
     if (this.view.status !== 'ready') return;
     this.heldRoom?.hold();
     this.countUp.start();
-    this.tableCode.prefetch();
+    this.tableChunk.prefetch();
   }
 
   /** Reads `src`, `credentials` and `timeout`, and asks the data controller for what they name. */
@@ -284,7 +284,7 @@ export class CeopStats extends LitElement {
       attributes: this,
       data: this.data.state,
       requestProblem: this.requestProblem,
-      messages: this.language.catalogue,
+      messages: this.language.messages,
       pageLocale: this.language.pageLocale(),
       baseUrl: onServer ? SERVER_BASE_URL : document.baseURI,
     });
@@ -306,8 +306,8 @@ export class CeopStats extends LitElement {
 
   /** The widget's HeldRoom, made once the data-in chunk is here (it always is when data comes after a first render). */
   private heldRoomOnceLoaded(): HeldRoom | undefined {
-    const code = loadedDataIn();
-    return (this.heldRoom ??= code && new code.HeldRoom(this, this.renderRoot));
+    const chunk = loadedDataIn();
+    return (this.heldRoom ??= chunk && new chunk.HeldRoom(this, this.renderRoot));
   }
 
   private chartInput(): ChartInput | undefined {
@@ -325,7 +325,7 @@ export class CeopStats extends LitElement {
 
   private readonly onToggle = (): void => {
     this.tableShown = !this.tableShown;
-    if (this.tableShown) this.tableCode.ask();
+    if (this.tableShown) this.tableChunk.ask();
   };
 
   private readonly onDownloadCsv = (): void => void this.download('csv');
@@ -381,7 +381,7 @@ export class CeopStats extends LitElement {
 
   protected override render() {
     const view = this.view;
-    const messages = this.language.messages;
+    const messages = this.language.shownMessages;
     const loading = view.status === 'loading';
     const ready: ReadyView | undefined = view.status === 'ready' ? view : undefined;
     // The parsed theme; with a problem, still the theme the attribute asks for if it is a valid one.
@@ -400,7 +400,7 @@ export class CeopStats extends LitElement {
           onKeydown: this.onChartKeydown,
           onBlur: this.onChartBlur,
         })}
-        ${ready && (this.tableShown || this.media.printing) ? region.tableRegion(ready, this.tableCode.failed, messages) : nothing}
+        ${ready && (this.tableShown || this.media.printing) ? region.tableRegion(ready, this.tableChunk.failed, messages) : nothing}
       </div>
       ${ready && this.downloads ? region.downloadsRegion(this.downloadFailed, messages, this.onDownloadCsv, this.onDownloadPng) : nothing}
       <p class="visually-hidden" id="keys">${messages.chartKeys}</p>

@@ -20,18 +20,19 @@ import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { mayBeNearViewport, whenNearViewport } from '../runtime/near-viewport.js';
 import { watchStyle } from '../runtime/style-watch.js';
 
-const chartCode = lazyChunk(() => import('../chart/bar-chart.js'));
-type ChartCode = Awaited<ReturnType<typeof chartCode.load>>;
+const chartChunk = lazyChunk(() => import('../chart/bar-chart.js'));
+type ChartChunk = Awaited<ReturnType<typeof chartChunk.load>>;
 
 /** The chart chunk, loading it if need be: a picture of the chart needs it even when no chart is on screen. */
-const loadChartCode = () => chartCode.load();
+const loadChartChunk = () => chartChunk.load();
 
 /**
  * Settles once the chart chunk has loaded or failed, at once if no widget has
  * asked for it: what is only prefetched waits for it, so that on a slow
  * network it does not share the chart's bandwidth and main thread.
  */
-export const chartCodeSettled = (): Promise<unknown> => (chartCode.requested ? chartCode.load().catch(() => undefined) : Promise.resolve());
+export const chartChunkSettled = (): Promise<unknown> =>
+  chartChunk.requested ? chartChunk.load().catch(() => undefined) : Promise.resolve();
 
 /** What the chart shows: from the widget's view of its data. */
 export interface ChartInput {
@@ -91,9 +92,9 @@ export class ChartController implements ReactiveController {
   hostConnected(): void {
     this.stopWatchingStyle = watchStyle(this.host, this.onStyleChange);
     this.stale = true;
-    // A widget already in view starts fetching the chart code now, while it renders its text. Once the code is asked for,
+    // A widget already in view starts fetching the chart chunk now, while it renders its text. Once the chunk is asked for,
     // no widget needs that answer at once: a layout per widget, 50 on a page of 50, cost more than the answer was worth.
-    if (!chartCode.requested) {
+    if (!chartChunk.requested) {
       this.nearViewport = mayBeNearViewport(this.host);
       if (this.nearViewport) void this.load();
     }
@@ -128,10 +129,10 @@ export class ChartController implements ReactiveController {
     this.chart?.focus(index);
   }
 
-  /** What a picture of the chart needs: the code, and the model and colours it is drawn with now. */
-  async picture(input: ChartInput): Promise<{ chartCode: ChartCode; model: BarChartModel; colors: BarChartColors }> {
-    const code = await loadChartCode();
-    return { chartCode: code, ...this.drawing(code, input, this.readsRtl()) };
+  /** What a picture of the chart needs: the chunk, and the model and colours it is drawn with now. */
+  async picture(input: ChartInput): Promise<{ chartChunk: ChartChunk; model: BarChartModel; colors: BarChartColors }> {
+    const chunk = await loadChartChunk();
+    return { chartChunk: chunk, ...this.drawing(chunk, input, this.readsRtl()) };
   }
 
   private sync(): void {
@@ -147,8 +148,8 @@ export class ChartController implements ReactiveController {
       this.measureLater ??= setTimeout(this.measureBox, MEASURE_LATER_MS);
       return;
     }
-    const code = chartCode.loaded;
-    if (!code) {
+    const chunk = chartChunk.loaded;
+    if (!chunk) {
       if (this.failed) return;
       this.stopWaitingForView ??= whenNearViewport(this.host, () => {
         this.nearViewport = true;
@@ -160,11 +161,11 @@ export class ChartController implements ReactiveController {
     this.readyDetail = input.ready;
     // Read only for a chart about to be drawn: getComputedStyle costs a style recalculation, 50 times over on a page of 50 widgets.
     this.rtl = this.readsRtl();
-    const { model, colors } = this.drawing(code, input, this.rtl);
+    const { model, colors } = this.drawing(chunk, input, this.rtl);
     this.drawnColors = JSON.stringify(colors);
     if (this.chart) this.chart.update(model, colors, input.animate);
     else {
-      this.chart = new code.BarChart(canvas, size, model, colors, input.animate, this.onDrawn);
+      this.chart = new chunk.BarChart(canvas, size, model, colors, input.animate, this.onDrawn);
       if (this.parts.printing()) this.chart.setPixelRatio(PRINT_PIXEL_RATIO);
     }
   }
@@ -201,7 +202,7 @@ export class ChartController implements ReactiveController {
   private async load(): Promise<void> {
     let loaded = true;
     try {
-      await chartCode.load();
+      await chartChunk.load();
     } catch {
       loaded = false;
     }
@@ -211,7 +212,7 @@ export class ChartController implements ReactiveController {
     // A failed chunk load (offline, blocked) leaves the summary, table and counters; the box says why the chart is missing.
     // Two loads may overlap (one when the widget connects, one when it comes into view): one warning, and a later success wins.
     if (!loaded && !this.failed) console.warn('<ceop-stats>: the chart code could not be loaded; the table view still works.');
-    this.failed = !loaded && !chartCode.loaded;
+    this.failed = !loaded && !chartChunk.loaded;
     if (this.host.isConnected) this.host.requestUpdate();
   }
 
@@ -219,21 +220,21 @@ export class ChartController implements ReactiveController {
     return getComputedStyle(this.host).direction === 'rtl';
   }
 
-  /** The chart as the code draws it: this widget's figures, direction and colours now. */
+  /** The chart as the chunk draws it: this widget's figures, direction and colours now. */
   private drawing(
-    code: ChartCode,
+    chunk: ChartChunk,
     { series, locale, messages }: ChartInput,
     rtl: boolean,
   ): { model: BarChartModel; colors: BarChartColors } {
     return {
-      model: code.chartModel(series, messages.notReportedMarker, (value) => formatCount(value, locale), rtl),
-      colors: this.colors(code),
+      model: chunk.chartModel(series, messages.notReportedMarker, (value) => formatCount(value, locale), rtl),
+      colors: this.colors(chunk),
     };
   }
 
   /** The colours the chart is drawn with, read from the palette's resolved custom properties now. */
-  private colors(code: ChartCode): BarChartColors {
-    return code.readColors(this.parts.palette() ?? this.host, this.parts.forcedColors());
+  private colors(chunk: ChartChunk): BarChartColors {
+    return chunk.readColors(this.parts.palette() ?? this.host, this.parts.forcedColors());
   }
 
   private readonly onDrawn = (): void => {
@@ -251,9 +252,9 @@ export class ChartController implements ReactiveController {
 
   /** CSS around the widget changed: redraw if the colours or the direction it gives the chart did. */
   private readonly onStyleChange = (): void => {
-    const code = chartCode.loaded;
-    if (!this.chart || !code) return;
-    if (this.readsRtl() !== this.rtl || JSON.stringify(this.colors(code)) !== this.drawnColors) this.redraw();
+    const chunk = chartChunk.loaded;
+    if (!this.chart || !chunk) return;
+    if (this.readsRtl() !== this.rtl || JSON.stringify(this.colors(chunk)) !== this.drawnColors) this.redraw();
   };
 
   /** The page is about to be printed, or has been (the element's MediaController): a sharper bitmap on paper. */
@@ -262,7 +263,7 @@ export class ChartController implements ReactiveController {
       this.chart?.setPixelRatio(undefined);
       return;
     }
-    if (!chartCode.loaded) void this.load();
+    if (!chartChunk.loaded) void this.load();
     this.chart?.setPixelRatio(PRINT_PIXEL_RATIO);
   }
 }

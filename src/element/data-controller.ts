@@ -17,10 +17,10 @@ import { serverRender } from './server-render.js';
 import { onServer } from '../runtime/server.js';
 
 type DataIn = typeof import('../data/data-in.js');
-/** The code for data from outside the bundle, loaded only when some widget has such data. */
+/** The chunk for data from outside the bundle, loaded only when some widget has such data. */
 const dataIn = lazyChunk(() => import('../data/data-in.js'));
 
-/** The code for data from outside the bundle, if a widget on the page has needed it: its data is late, and may arrive in view. */
+/** The chunk for data from outside the bundle, if a widget on the page has needed it: its data is late, and may arrive in view. */
 export const loadedDataIn = (): DataIn | undefined => dataIn.loaded;
 
 /** The state a parse or a fetch leads to. */
@@ -99,7 +99,7 @@ export class DataController implements ReactiveController {
     if (key !== this.requestKey) void this.load(request, key);
   }
 
-  /** Before a server-rendered widget's first render: the code its data needs, so that render shows the figures the server did, not the loading look. */
+  /** Before a server-rendered widget's first render: the chunk its data needs, so that render shows the figures the server did, not the loading look. */
   preload(): Promise<unknown> | undefined {
     const hasData = this.host.querySelector(':scope > script[type="application/json"], :scope > table');
     return hasData && !dataIn.loaded ? dataIn.load().catch(() => undefined) : undefined;
@@ -111,9 +111,9 @@ export class DataController implements ReactiveController {
     this.inFlight = controller;
     this.requestKey = key;
     this.setState({ status: 'loading' });
-    let code: DataIn;
+    let chunk: DataIn;
     try {
-      code = await dataIn.load();
+      chunk = await dataIn.load();
     } catch {
       if (controller === this.inFlight) {
         this.inFlight = undefined;
@@ -122,7 +122,7 @@ export class DataController implements ReactiveController {
       return;
     }
     if (controller !== this.inFlight) return;
-    const { fetchDataset } = code;
+    const { fetchDataset } = chunk;
     const result = await fetchDataset(request, controller.signal);
     if (!result || controller !== this.inFlight) return;
     this.inFlight = undefined;

@@ -1,5 +1,5 @@
 /**
- * The download buttons' work: the CSV and PNG code is a chunk fetched on the
+ * The download buttons' work: the CSV and PNG chunk is a chunk fetched on the
  * first click, handed exactly what the widget shows, so the files say what
  * the chart, table and counters say.
  */
@@ -7,7 +7,7 @@ import { lazyChunk } from '../runtime/lazy-chunk.js';
 import type { ChartController, ChartInput } from './chart-controller.js';
 import type { ReadyView } from '../view/widget-view.js';
 
-const downloadsCode = lazyChunk(() => import('../downloads/downloads.js'));
+const downloadsChunk = lazyChunk(() => import('../downloads/downloads.js'));
 
 export async function download(
   kind: 'csv' | 'png',
@@ -16,7 +16,7 @@ export async function download(
   chart: ChartController,
   chartInput: ChartInput,
 ): Promise<void> {
-  const code = await downloadsCode.load();
+  const chunk = await downloadsChunk.load();
   const input = {
     host,
     series: view.series,
@@ -25,6 +25,6 @@ export async function download(
     source: view.source ?? view.data.source,
     heading: view.heading,
   };
-  if (kind === 'csv') code.downloadCsv(input);
-  else await code.downloadPng({ ...input, ...(await chart.picture(chartInput)) });
+  if (kind === 'csv') chunk.downloadCsv(input);
+  else await chunk.downloadPng({ ...input, ...(await chart.picture(chartInput)) });
 }

@@ -1,6 +1,6 @@
 /**
  * The widget's language: the `locale` attribute, else the nearest `lang` on
- * the page, else the browser's. It holds the catalogue of built-in texts for
+ * the page, else the browser's. It holds the messages (built-in texts) for
  * that locale (English at once; any other language fetched once for the
  * page, during which there is none and the widget keeps its loading look),
  * and follows a site that switches `lang` on `<html>`, `<body>` or the
@@ -18,8 +18,8 @@ type Host = ReactiveControllerHost & HTMLElement & { locale?: unknown };
 export class LanguageController implements ReactiveController {
   /** The locale in use, as of the last `resolve()`. */
   locale = 'en-GB';
-  /** Its catalogue, or undefined while that is fetched. */
-  catalogue: Messages | undefined = en;
+  /** Its messages, or undefined while they are fetched. */
+  messages: Messages | undefined = en;
 
   private readonly host: Host;
   private stopWatching?: () => void;
@@ -40,9 +40,9 @@ export class LanguageController implements ReactiveController {
     this.stopWatching = undefined;
   }
 
-  /** The texts to render with: English while a catalogue loads, when only the loading look shows. */
-  get messages(): Messages {
-    return this.catalogue ?? en;
+  /** The texts to render with: English while the locale's messages load, when only the loading look shows. */
+  get shownMessages(): Messages {
+    return this.messages ?? en;
   }
 
   /** The page's language around the widget; a server does not know it (the server API's README section says to give `locale`). */
@@ -61,15 +61,15 @@ export class LanguageController implements ReactiveController {
     return found instanceof Promise ? found : undefined;
   }
 
-  /** Settles the locale and its catalogue for this update; true when either changed. A catalogue still on its way updates the host when it comes. */
+  /** Settles the locale and its messages for this update; true when either changed. Messages still on their way update the host when they come. */
   resolve(): boolean {
     const locale = this.currentLocale();
     const found = messagesFor(locale);
-    const catalogue = found instanceof Promise ? undefined : found;
+    const messages = found instanceof Promise ? undefined : found;
     if (found instanceof Promise) void found.then(() => this.host.requestUpdate());
-    const changed = locale !== this.locale || catalogue !== this.catalogue;
+    const changed = locale !== this.locale || messages !== this.messages;
     this.locale = locale;
-    this.catalogue = catalogue;
+    this.messages = messages;
     return changed;
   }
 }

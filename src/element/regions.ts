@@ -45,7 +45,7 @@ export interface ChartRegionInput {
   view: ReadyView | undefined;
   loading: boolean;
   hidden: boolean;
-  /** The chart's code could not be loaded: said in the box. */
+  /** The chart's chunk could not be loaded: said in the box. */
   failed: boolean;
   messages: Messages;
   onKeydown: (event: KeyboardEvent) => void;
@@ -68,7 +68,7 @@ export function chartRegion({ view, loading, hidden, failed, messages, onKeydown
           tabindex="0"
           role="application"
           aria-roledescription=${messages.chartRole}
-          aria-label=${view.description}
+          aria-label=${view.chartName}
           aria-describedby="summary keys"
           @keydown=${onKeydown}
           @blur=${onBlur}
@@ -81,11 +81,11 @@ export function chartRegion({ view, loading, hidden, failed, messages, onKeydown
 }
 
 /** The table's code: fetched after the first render (see the element's scheduleUpdate), before anyone can open it. */
-export const tableCode = lazyChunk(() => import('./data-table.js'));
+export const tableChunk = lazyChunk(() => import('./data-table.js'));
 
 /** The table, or, if its chunk failed to load the last time it was asked for, the failure. */
 export function tableRegion(view: ReadyView, failed: boolean, messages: Messages) {
-  if (tableCode.loaded) return tableCode.loaded.tableRegion(view);
+  if (tableChunk.loaded) return tableChunk.loaded.tableRegion(view);
   return failed ? html`<p class="table-failed" role="alert">${messages.tableFailed}</p>` : nothing;
 }
 

@@ -82,7 +82,7 @@ export const messages: Messages = {
   noteColumn: 'Nodyn',
   chartRole: 'siart',
   chartKeys: "Defnyddiwch y bysellau saeth chwith a de i symud drwy'r blynyddoedd.",
-  chartDescription: (label, first, last) =>
+  chartName: (label, first, last) =>
     first === last ? `Siart bar: ${label}, ${first}.` : `Siart bar: ${label} fesul blwyddyn, o ${first} i ${last}.`,
   valueLine: (label, value) => `${label}: ${value}`,
   announcement: (year, label, value, record) =>

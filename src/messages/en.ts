@@ -75,7 +75,7 @@ export interface Messages {
   chartRole: string;
   chartKeys: string;
   /** The chart's accessible name. */
-  chartDescription: (label: string, first: string, last: string) => string;
+  chartName: (label: string, first: string, last: string) => string;
   /** A tooltip's first line: the measure and a year's formatted value. */
   valueLine: (label: string, value: string) => string;
   /** What the live region says when a year is chosen with the keyboard; `value` is undefined for a year not reported. */
@@ -143,7 +143,7 @@ export const messages: Messages = {
   noteColumn: 'Note',
   chartRole: 'chart',
   chartKeys: 'Use the left and right arrow keys to go through the years.',
-  chartDescription: (label, first, last) =>
+  chartName: (label, first, last) =>
     first === last ? `Bar chart: ${label}, ${first}.` : `Bar chart: ${label} per year, ${first} to ${last}.`,
   valueLine: (label, value) => `${label}: ${value}`,
   announcement: (year, label, value, record) =>

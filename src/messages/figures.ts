@@ -1,12 +1,12 @@
 /**
  * The bundled figures (src/model/ceop-figures.ts) in another language: their
- * labels, notes, total label and source line. Imported by the catalogues of
+ * labels, notes, total label and source line. Imported by the messages of
  * languages other than English, so this code is fetched only with them.
  */
 import type { Dataset } from '../model/dataset.js';
 import type { BundledTexts } from './en.js';
 
-/** A catalogue's `bundled`: the figures with these texts in place of their English ones, made once. */
+/** A language's `bundled`: the figures with these texts in place of their English ones, made once. */
 export function figuresIn(texts: BundledTexts): (figures: Dataset) => Dataset {
   let translated: Dataset | undefined;
   return (figures) =>

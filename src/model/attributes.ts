@@ -4,7 +4,7 @@
  * one yields a message that says what is wrong and what is allowed.
  */
 import { type Dataset, type Measure, type Source, describeValue, startYear } from './dataset.js';
-import { type Result, attempt, fail, failure, webUrl } from './result.js';
+import { type Result, attempt, fail, problemResult, webUrl } from './result.js';
 import { isValidLocale } from './format.js';
 import { ATTRIBUTES, type AttributesThat, type Choice, type RawAttributes } from './attribute-table.js';
 
@@ -148,7 +148,7 @@ export function parseSourceOptions(raw: RawSourceOptions, dataSource: Source | u
   const urlText = given(raw.sourceUrl);
   const url = urlText === undefined ? undefined : webUrl(urlText, baseUrl);
   if (urlText !== undefined && !url) {
-    return failure('attribute', `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.`);
+    return problemResult('attribute', `source-url=${describeValue(urlText)} is not an http or https URL. Give the address of the source.`);
   }
   // On a server, which cannot know the page's address, a relative link stays as written: the reader's browser resolves it
   // against the page, as the widget does there. (No page is at the reserved .invalid address.)

@@ -23,7 +23,7 @@ export function fail(message: string): never {
   throw new InvalidInput(message);
 }
 
-/** Runs a parse, turning a `fail()` inside it into a failed result with `code`; any other error is a bug and is thrown on. */
+/** Runs a parse, turning a `fail()` inside it into a problem with `code`; any other error is a bug and is thrown on. */
 export function attempt<T>(code: ProblemCode, parse: () => T): Result<T> {
   try {
     return { ok: true, value: parse() };
@@ -33,7 +33,8 @@ export function attempt<T>(code: ProblemCode, parse: () => T): Result<T> {
   }
 }
 
-export const failure = (code: ProblemCode, message: string): Result<never> => ({ ok: false, code, message });
+/** The result of a parse that stops at a problem found without `fail()`. */
+export const problemResult = (code: ProblemCode, message: string): Result<never> => ({ ok: false, code, message });
 
 /** An http(s) URL resolved against `base`, or undefined for anything else (javascript:, data:, unparsable): the one check for every link and address. */
 export function webUrl(text: string, base: string): URL | undefined {

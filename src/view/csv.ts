@@ -8,7 +8,7 @@ import { type Source, startYear } from '../model/dataset.js';
 import type { Messages } from '../messages/en.js';
 import type { Series } from './series.js';
 
-/** The built-in texts the file uses: the widget's catalogue, so the file is in the language the table is. */
+/** The built-in texts the file uses: the widget's messages, so the file is in the language the table is. */
 type CsvText = Pick<Messages, 'yearColumn' | 'record' | 'noteColumn' | 'sourcePrefix'>;
 
 export interface CsvInput {

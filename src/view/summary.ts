@@ -3,7 +3,7 @@
  * latest value shown, whether it is a record (and for how many years in a
  * row), the change from the year before, and the total. It is the chart's
  * accessible description and the line under the heading. This file finds the
- * facts; the language's catalogue words them.
+ * facts; the language's messages word them.
  */
 import { type Dataset, type Measure, isPartialTotal, measureTotal } from '../model/dataset.js';
 import { formatCount, formatPercent } from '../model/format.js';

@@ -22,7 +22,7 @@ export interface WidgetViewInput {
   data: DataState;
   /** A problem with `src`, `credentials` or `timeout`, found before any data was asked for. */
   requestProblem?: Problem;
-  /** The catalogue of the widget's language, or undefined while it loads. */
+  /** The messages of the widget's language, or undefined while it loads. */
   messages: Messages | undefined;
   /** The page's language, for a widget without a `locale`. */
   pageLocale: string;
@@ -39,7 +39,7 @@ export interface ReadyView {
   heading: string;
   summary: string;
   /** The chart's accessible name. */
-  description: string;
+  chartName: string;
   /** The source line, or undefined with `no-source` or data without a source. */
   source: Source | undefined;
 }
@@ -71,7 +71,7 @@ export function widgetView({ attributes, data, requestProblem, messages, pageLoc
     heading: given(attributes.heading) ?? label,
     summary:
       given(attributes.summary) ?? summarize({ dataset, measure: options.measure, last: options.last, locale: options.locale, messages }),
-    description: messages.chartDescription(label, series.labels[0]!, series.labels[series.labels.length - 1]!),
+    chartName: messages.chartName(label, series.labels[0]!, series.labels[series.labels.length - 1]!),
     source: source.value,
   };
 }

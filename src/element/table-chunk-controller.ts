@@ -1,13 +1,13 @@
 /**
- * The table's code for one widget: its chunk, fetched after the chart's (see updated in the element) so that opening
+ * The table's chunk for one widget: its chunk, fetched after the chart's (see updated in the element) so that opening
  * the table or printing does not wait, and its styles adopted into the widget's shadow root. Without it (offline,
  * blocked) the chart, summary and counters still stand, and the table's place says so until the reader asks for the
  * table again. The widget then asks again: WebKit fetches the chunk again, while Chromium and Firefox keep a failed
  * module's failure until the page is reloaded, which the message says to do.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { tableCode } from './regions.js';
-import { chartCodeSettled } from './chart-controller.js';
+import { tableChunk } from './regions.js';
+import { chartChunkSettled } from './chart-controller.js';
 
 interface Parts {
   /** Whether the widget shows the table now (the reader chose it, or the page is being printed). */
@@ -15,7 +15,7 @@ interface Parts {
   root(): ShadowRoot;
 }
 
-export class TableCodeController {
+export class TableChunkController {
   /** The chunk failed to load the last time it was asked for. */
   failed = false;
 
@@ -30,26 +30,26 @@ export class TableCodeController {
     this.parts = parts;
   }
 
-  /** What an update that shows the table waits for: nothing once the code is here, or after a failure not yet asked again. */
+  /** What an update that shows the table waits for: nothing once the chunk is here, or after a failure not yet asked again. */
   pending(): Promise<void> | undefined {
-    return this.parts.shown() && !tableCode.loaded && !this.failed ? this.load() : undefined;
+    return this.parts.shown() && !tableChunk.loaded && !this.failed ? this.load() : undefined;
   }
 
   /** The reader asked for the table: asked for now, not by the update, as one already waiting for its turn has decided not to wait for it. */
   ask(): void {
-    if (!tableCode.loaded) void this.load();
+    if (!tableChunk.loaded) void this.load();
   }
 
-  /** Fetched before the reader opens the table or prints, so neither waits; after the chart's code, which comes first. */
+  /** Fetched before the reader opens the table or prints, so neither waits; after the chart's chunk, which comes first. */
   prefetch(): void {
     if (this.prefetched) return;
     this.prefetched = true;
-    void chartCodeSettled().then(() => this.load());
+    void chartChunkSettled().then(() => this.load());
   }
 
   private load(): Promise<void> {
     this.failed = false;
-    this.loading ??= tableCode.load().then(
+    this.loading ??= tableChunk.load().then(
       ({ tableStyles }) => {
         const root = this.parts.root();
         if (tableStyles.styleSheet && !root.adoptedStyleSheets.includes(tableStyles.styleSheet)) {
@@ -67,7 +67,7 @@ export class TableCodeController {
     return this.loading;
   }
 
-  /** An update that renders the table waited for its code; one already under way when it was asked for renders again. */
+  /** An update that renders the table waited for its chunk; one already under way when it was asked for renders again. */
   private settled(): void {
     if (this.parts.shown()) this.host.requestUpdate();
   }
