@@ -190,7 +190,6 @@ const WRONG_TYPES = {
   id: ['Cases', '1abc', '', '  ', 'a b', 'a'.repeat(65), 'ü', 42, null, ['a']],
   label: ['', ' \n\t ', 'x'.repeat(201), 5, null, {}],
   totalLabel: ['', ' ', 3],
-  sources: [{}, 'x', [{}], [{ label: 'x', url: 'ftp://example.org/' }]],
 } as const;
 type WrongTypeField = keyof typeof WRONG_TYPES;
 
@@ -421,7 +420,7 @@ function mutate(draft: Json, m: Mutation, raw: string[]): Verdict {
       return 'schema';
     }
     case 'wrong-type': {
-      if (m.field === 'years' || m.field === 'measures' || m.field === 'totalLabel' || m.field === 'sources') draft[m.field] = m.value;
+      if (m.field === 'years' || m.field === 'measures' || m.field === 'totalLabel') draft[m.field] = m.value;
       else if (measure) measure[m.field] = m.value;
       else return 'unknown';
       return 'schema';

@@ -37,8 +37,6 @@ export interface Dataset {
   /** What the totals span, shown with the counters, e.g. "since April 2006". */
   totalLabel?: string;
   source?: Source;
-  /** Further sources, for documentation; the widget shows `source`. */
-  sources?: Source[];
 }
 
 /** Quotes a bad value for a message without letting a huge one flood it. */

@@ -146,10 +146,6 @@ export function validateDataset(input: unknown): Result<Dataset> {
     const dataset: Dataset = { years, measures };
     if (input.totalLabel !== undefined) dataset.totalLabel = text(input.totalLabel, 'totalLabel', MAX_LABEL_LENGTH);
     if (input.source !== undefined) dataset.source = source(input.source, 'source');
-    if (input.sources !== undefined) {
-      if (!Array.isArray(input.sources)) fail('"sources" must be a list');
-      dataset.sources = input.sources.map((s: unknown, i: number) => source(s, `source ${i + 1}`));
-    }
     return dataset;
   });
 }
