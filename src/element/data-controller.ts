@@ -4,6 +4,14 @@
  * bundled CEOP figures. A Lit reactive controller: it tells the host to
  * update whenever the data or its loading state changes, and it watches the
  * light DOM so an editor's table or JSON can change after the upgrade.
+ *
+ * Not @lit/task, measured: @lit/task 1.0.3 is 980 bytes gzip (minified, lit
+ * external), and this controller is in the first paint of every page, most
+ * of which show the bundled figures and never fetch. What it would take over
+ * is the request key and abort bookkeeping of load(), which is 486 bytes
+ * minified in all, fetching included; the rest it does not do (reading the children as they change, the server's
+ * path, aborting when the widget leaves the page and asking again when it
+ * returns: a Task has no hostDisconnected).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CEOP_FIGURES } from '../model/ceop-figures.js';
