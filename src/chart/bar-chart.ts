@@ -11,10 +11,12 @@ import {
   DomPlatform,
   LinearScale,
   layouts,
+  type CartesianScaleOptions,
   type ChartConfiguration,
   type Plugin,
   type Scale,
 } from 'chart.js';
+import { toFont } from 'chart.js/helpers';
 import type { Series } from '../display/series.js';
 import type { BoxSize } from '../runtime/box-size.js';
 import { YearTooltip } from './year-tooltip.js';
@@ -82,23 +84,6 @@ class KnownSizePlatform extends DomPlatform {
   override addEventListener(chart: Chart, type: string, listener: Parameters<DomPlatform['addEventListener']>[2]): void {
     if (type !== 'resize' && type !== 'attach' && type !== 'detach') super.addEventListener(chart, type, listener);
   }
-}
-
-/**
- * Tells Chart.js that a canvas sized by sizeCanvas already has its bitmap for
- * this pixel ratio. Chart.js otherwise sets the canvas's width and height
- * again as it starts, to the same numbers: attribute changes that invalidate
- * the page's style, which the next chart's first text measurement then
- * recalculates (50 forced recalculations on a page of 50 charts). Where the
- * sizes differ, Chart.js still sets them, as before. A hook of a plugin the
- * chart has anyway: a plugin of its own cost each chart about 4 KB of heap
- * (Chart.js keeps an options resolver per plugin per chart).
- */
-function takeCanvasAsSized(chart: Chart): void {
-  const ratio = chart.options.devicePixelRatio || chart.platform.getDevicePixelRatio();
-  // Read-only in Chart.js's types; its own retinaScale sets it, and compares it with the ratio before touching the canvas.
-  (chart as { currentDevicePixelRatio: number }).currentDevicePixelRatio = ratio;
-  chart.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 }
 
 /** Charts on the page, redrawn sharper or softer when the pixel ratio changes (the page zoomed, the window moved to another screen). */
@@ -185,27 +170,9 @@ function labelFit(ctx: CanvasRenderingContext2D, text: string, slot: number, fon
   return undefined;
 }
 
-/**
- * Label widths by font and text, for every chart on the page. Each chart
- * asks several times per drawing, and setting a canvas's font parses it: in a
- * trace of 50 widgets, measuring labels took 47 ms. Forgotten when a web font
- * arrives, which changes the widths.
- */
-let textWidths: Map<string, number> | undefined;
-
 function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): number {
-  if (!textWidths) {
-    textWidths = new Map();
-    document.fonts.addEventListener('loadingdone', () => (textWidths = undefined), { once: true });
-  }
-  const key = `${font}\n${text}`;
-  let width = textWidths.get(key);
-  if (width === undefined) {
-    ctx.font = font;
-    width = ctx.measureText(text).width;
-    textWidths.set(key, width);
-  }
-  return width;
+  ctx.font = font;
+  return ctx.measureText(text).width;
 }
 
 /** A year's width on the axis. */
@@ -239,7 +206,6 @@ function needsMarks(ctx: CanvasRenderingContext2D, slot: number, { model, colors
 function marksPlugin(settings: Settings): Plugin<'bar'> {
   return {
     id: 'ceopMarks',
-    beforeInit: takeCanvasAsSized,
     afterLayout(chart) {
       const marks = needsMarks(chart.ctx, slotWidth(chart), settings);
       if (marks === settings.marks) return;
@@ -330,26 +296,24 @@ function drawKey(
 
 const BAR_ANIMATION_MS = 600;
 
-interface LabelSize {
-  width: number;
-  height: number;
-}
-
 /**
  * Room at each end of a reversed (right-to-left) year axis for its rotated
  * labels. Chart.js makes that room from the first tick as if it were at the
  * left; reversed, it is at the right, so the label at the left ran off the
- * canvas. Chart.js's own sum, from the tick drawn at each end; it has measured
- * the labels already (its _labelSizes), so this sets no font and reads no style.
+ * canvas. Chart.js's own sum for rotated labels below the axis, from the tick
+ * drawn at each end, measured here in the ticks' font.
  */
-function padReversedLabels(scale: Scale): void {
-  const sizes = (scale as unknown as { _labelSizes?: { first: LabelSize; last: LabelSize } | null })._labelSizes;
-  if (!scale.labelRotation || !sizes || scale.ticks.length === 0) return;
-  const angle = (scale.labelRotation * Math.PI) / 180;
-  const padding = (scale.options as { ticks?: { padding?: number } }).ticks?.padding ?? 0;
+function padReversedLabels(scale: Scale, font: { family: string; size: number }): void {
+  const { ticks, labelRotation } = scale;
+  if (!labelRotation || ticks.length === 0) return;
+  const { string: fontString, lineHeight } = toFont(font);
+  const lastLabel = ticks[ticks.length - 1]!.label;
+  const lastWidth = typeof lastLabel === 'string' ? textWidth(scale.ctx, fontString, lastLabel) : 0;
+  const angle = (labelRotation * Math.PI) / 180;
+  const { padding } = (scale.options as unknown as CartesianScaleOptions).ticks;
   const room = (needed: number, offset: number) => Math.max(((needed - offset + padding) * scale.width) / (scale.width - offset), 0);
-  scale.paddingLeft = room(Math.cos(angle) * sizes.last.width, scale.getPixelForTick(scale.ticks.length - 1) - scale.left);
-  scale.paddingRight = room(Math.sin(angle) * sizes.first.height, scale.right - scale.getPixelForTick(0));
+  scale.paddingLeft = room(Math.cos(angle) * lastWidth, scale.getPixelForTick(ticks.length - 1) - scale.left);
+  scale.paddingRight = room(Math.sin(angle) * lineHeight, scale.right - scale.getPixelForTick(0));
 }
 
 function applySettings(config: BarConfig, { model, colors, animate }: Settings): void {
@@ -372,7 +336,7 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
     grid: { display: false },
     ticks: { color: colors.text, font },
     border: { color: colors.grid },
-    ...(model.rtl && { afterFit: padReversedLabels }),
+    ...(model.rtl && { afterFit: (scale: Scale) => padReversedLabels(scale, font) }),
   };
   scales.y = {
     position: model.rtl ? 'right' : 'left',
