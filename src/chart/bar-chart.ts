@@ -59,28 +59,15 @@ export function readColors(palette: Element, forced: boolean): BarChartColors {
   };
 }
 
-/** Each canvas's box, as the widget's ResizeObserver last reported it. */
-const boxSizes = new WeakMap<HTMLCanvasElement, BoxSize>();
-
 /**
- * Chart.js's DOM platform, told each canvas's size rather than measuring it.
- * Measuring reads the canvas's and its box's computed style, which lays the
- * page out again whenever the widget drawn before changed it: 20 charts drawn
- * together cost Chromium 90 layouts, against 21 without (one per frame, and
- * Chart.js setting each canvas's font). The widget's ResizeObserver already
- * knows the size, from a layout the browser did anyway. Attaching and
- * detaching are the widget's: it makes the chart when its element is on the
- * page and destroys it when the element leaves.
+ * Chart.js's DOM platform without its own resize, attach and detach
+ * listeners: the widget's one ResizeObserver (box-size.ts) resizes the
+ * chart, and the widget makes the chart when its element is on the page and
+ * destroys it when the element leaves. A hidden box (the table shown
+ * instead) keeps the chart at its last size, which Chart.js's own observer
+ * would shrink to nothing.
  */
-class KnownSizePlatform extends DomPlatform {
-  override getMaximumSize(canvas: HTMLCanvasElement, width?: number, height?: number): BoxSize {
-    const known = boxSizes.get(canvas);
-    // Chart.js's rounding, as sizeCanvas rounds: not imported from it, so that this chunk needs nothing from the
-    // element's and the loader can fetch the two side by side.
-    const toTenth = (value: number) => Math.round(value * 10) / 10;
-    return { width: toTenth(width ?? known?.width ?? 0), height: toTenth(height ?? known?.height ?? 0) };
-  }
-
+class WidgetSizedPlatform extends DomPlatform {
   override addEventListener(chart: Chart, type: string, listener: Parameters<DomPlatform['addEventListener']>[2]): void {
     if (type !== 'resize' && type !== 'attach' && type !== 'detach') super.addEventListener(chart, type, listener);
   }
@@ -383,11 +370,9 @@ export class BarChart {
     const context = canvas.getContext('2d');
     if (context) this.settings.marks = needsMarks(context, (size.width - AXIS_ALLOWANCE) / Math.max(1, model.labels.length), this.settings);
     if (canvas.parentElement) this.tooltip = new YearTooltip(canvas.parentElement);
-    // The canvas comes sized for its box (sizeCanvas), so Chart.js reads no computed style as it starts.
-    boxSizes.set(canvas, size);
     const config: BarConfig = {
       type: 'bar',
-      platform: KnownSizePlatform,
+      platform: WidgetSizedPlatform,
       data: { labels: [], datasets: [{ data: [], maxBarThickness: 72 }] },
       options: {
         responsive: true,
@@ -409,7 +394,6 @@ export class BarChart {
 
   /** The chart's box has a new size. */
   resize(size: BoxSize): void {
-    boxSizes.set(this.chart.canvas, size);
     this.chart.resize(size.width, size.height);
   }
 
