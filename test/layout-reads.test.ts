@@ -48,29 +48,4 @@ describe('drawing charts does not make the browser lay the page out to measure t
     // size forced one as Chart.js set its first font (21). Now the page is laid out in a frame or two, and never by a chart.
     expect(after - before, `layouts while 20 charts were drawn, in ${frames} frames`).to.be.at.most(frames);
   });
-
-  it('no canvas is sized again to the size it has, in every engine: Chart.js takes it as it is', async () => {
-    const { wrapper, widgets } = await twentyWidgets();
-    const drawn = Promise.all(widgets.map((el) => oneEvent(el, 'ceop-stats-ready')));
-    wrapper.append(...widgets);
-    // As a page's own MutationObserver would see them. Chart.js set each canvas's width and height again, to the same
-    // numbers, as it started: attribute changes that made the browser recalculate the page's style before the next
-    // chart's first label (62 style recalculations for these 20 charts in Chromium, against 42). A real change of size
-    // (WebKit sometimes reports a box twice as the grid fills) is not counted.
-    const records: MutationRecord[] = [];
-    const observer = new MutationObserver((list) => records.push(...list));
-    const options = { subtree: true, attributes: true, attributeFilter: ['width', 'height'], attributeOldValue: true };
-    for (const el of widgets) observer.observe(el.shadowRoot!, options);
-    await drawn;
-    records.push(...observer.takeRecords());
-    observer.disconnect();
-    // Each record's value is the old value of the next one for the same attribute, or the attribute's value now.
-    const unchanged = records.filter((record, i) => {
-      const next = records.slice(i + 1).find((r) => r.target === record.target && r.attributeName === record.attributeName);
-      const value = next ? next.oldValue : (record.target as Element).getAttribute(record.attributeName!);
-      return value === record.oldValue;
-    });
-    expect(new Set(records.map((r) => r.target)).size, 'canvases sized').to.equal(20);
-    expect(unchanged.length, 'width and height set to the value they had').to.equal(0);
-  });
 });

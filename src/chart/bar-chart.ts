@@ -11,10 +11,12 @@ import {
   DomPlatform,
   LinearScale,
   layouts,
+  type CartesianScaleOptions,
   type ChartConfiguration,
   type Plugin,
   type Scale,
 } from 'chart.js';
+import { toFont } from 'chart.js/helpers';
 import type { Series } from '../view/series.js';
 import type { BoxSize } from '../runtime/box-size.js';
 import { YearTooltip } from './year-tooltip.js';
@@ -57,48 +59,18 @@ export function readColors(palette: Element, forced: boolean): BarChartColors {
   };
 }
 
-/** Each canvas's box, as the widget's ResizeObserver last reported it. */
-const boxSizes = new WeakMap<HTMLCanvasElement, BoxSize>();
-
 /**
- * Chart.js's DOM platform, told each canvas's size rather than measuring it.
- * Measuring reads the canvas's and its box's computed style, which lays the
- * page out again whenever the widget drawn before changed it: 20 charts drawn
- * together cost Chromium 90 layouts, against 21 without (one per frame, and
- * Chart.js setting each canvas's font). The widget's ResizeObserver already
- * knows the size, from a layout the browser did anyway. Attaching and
- * detaching are the widget's: it makes the chart when its element is on the
- * page and destroys it when the element leaves.
+ * Chart.js's DOM platform without its own resize, attach and detach
+ * listeners: the widget's one ResizeObserver (box-size.ts) resizes the
+ * chart, and the widget makes the chart when its element is on the page and
+ * destroys it when the element leaves. A hidden box (the table shown
+ * instead) keeps the chart at its last size, which Chart.js's own observer
+ * would shrink to nothing.
  */
-class KnownSizePlatform extends DomPlatform {
-  override getMaximumSize(canvas: HTMLCanvasElement, width?: number, height?: number): BoxSize {
-    const known = boxSizes.get(canvas);
-    // Chart.js's rounding, as sizeCanvas rounds: not imported from it, so that this chunk needs nothing from the
-    // element's and the loader can fetch the two side by side.
-    const toTenth = (value: number) => Math.round(value * 10) / 10;
-    return { width: toTenth(width ?? known?.width ?? 0), height: toTenth(height ?? known?.height ?? 0) };
-  }
-
+class WidgetSizedPlatform extends DomPlatform {
   override addEventListener(chart: Chart, type: string, listener: Parameters<DomPlatform['addEventListener']>[2]): void {
     if (type !== 'resize' && type !== 'attach' && type !== 'detach') super.addEventListener(chart, type, listener);
   }
-}
-
-/**
- * Tells Chart.js that a canvas sized by sizeCanvas already has its bitmap for
- * this pixel ratio. Chart.js otherwise sets the canvas's width and height
- * again as it starts, to the same numbers: attribute changes that invalidate
- * the page's style, which the next chart's first text measurement then
- * recalculates (50 forced recalculations on a page of 50 charts). Where the
- * sizes differ, Chart.js still sets them, as before. A hook of a plugin the
- * chart has anyway: a plugin of its own cost each chart about 4 KB of heap
- * (Chart.js keeps an options resolver per plugin per chart).
- */
-function takeCanvasAsSized(chart: Chart): void {
-  const ratio = chart.options.devicePixelRatio || chart.platform.getDevicePixelRatio();
-  // Read-only in Chart.js's types; its own retinaScale sets it, and compares it with the ratio before touching the canvas.
-  (chart as { currentDevicePixelRatio: number }).currentDevicePixelRatio = ratio;
-  chart.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 }
 
 /** Charts on the page, redrawn sharper or softer when the pixel ratio changes (the page zoomed, the window moved to another screen). */
@@ -185,27 +157,9 @@ function labelFit(ctx: CanvasRenderingContext2D, text: string, slot: number, fon
   return undefined;
 }
 
-/**
- * Label widths by font and text, for every chart on the page. Each chart
- * asks several times per drawing, and setting a canvas's font parses it: in a
- * trace of 50 widgets, measuring labels took 47 ms. Forgotten when a web font
- * arrives, which changes the widths.
- */
-let textWidths: Map<string, number> | undefined;
-
 function textWidth(ctx: CanvasRenderingContext2D, font: string, text: string): number {
-  if (!textWidths) {
-    textWidths = new Map();
-    document.fonts.addEventListener('loadingdone', () => (textWidths = undefined), { once: true });
-  }
-  const key = `${font}\n${text}`;
-  let width = textWidths.get(key);
-  if (width === undefined) {
-    ctx.font = font;
-    width = ctx.measureText(text).width;
-    textWidths.set(key, width);
-  }
-  return width;
+  ctx.font = font;
+  return ctx.measureText(text).width;
 }
 
 /** A year's width on the axis. */
@@ -239,7 +193,6 @@ function needsMarks(ctx: CanvasRenderingContext2D, slot: number, { model, colors
 function marksPlugin(settings: Settings): Plugin<'bar'> {
   return {
     id: 'ceopMarks',
-    beforeInit: takeCanvasAsSized,
     afterLayout(chart) {
       const marks = needsMarks(chart.ctx, slotWidth(chart), settings);
       if (marks === settings.marks) return;
@@ -330,26 +283,24 @@ function drawKey(
 
 const BAR_ANIMATION_MS = 600;
 
-interface LabelSize {
-  width: number;
-  height: number;
-}
-
 /**
  * Room at each end of a reversed (right-to-left) year axis for its rotated
  * labels. Chart.js makes that room from the first tick as if it were at the
  * left; reversed, it is at the right, so the label at the left ran off the
- * canvas. Chart.js's own sum, from the tick drawn at each end; it has measured
- * the labels already (its _labelSizes), so this sets no font and reads no style.
+ * canvas. Chart.js's own sum for rotated labels below the axis, from the tick
+ * drawn at each end, measured here in the ticks' font.
  */
-function padReversedLabels(scale: Scale): void {
-  const sizes = (scale as unknown as { _labelSizes?: { first: LabelSize; last: LabelSize } | null })._labelSizes;
-  if (!scale.labelRotation || !sizes || scale.ticks.length === 0) return;
-  const angle = (scale.labelRotation * Math.PI) / 180;
-  const padding = (scale.options as { ticks?: { padding?: number } }).ticks?.padding ?? 0;
+function padReversedLabels(scale: Scale, font: { family: string; size: number }): void {
+  const { ticks, labelRotation } = scale;
+  if (!labelRotation || ticks.length === 0) return;
+  const { string: fontString, lineHeight } = toFont(font);
+  const lastLabel = ticks[ticks.length - 1]!.label;
+  const lastWidth = typeof lastLabel === 'string' ? textWidth(scale.ctx, fontString, lastLabel) : 0;
+  const angle = (labelRotation * Math.PI) / 180;
+  const { padding } = (scale.options as unknown as CartesianScaleOptions).ticks;
   const room = (needed: number, offset: number) => Math.max(((needed - offset + padding) * scale.width) / (scale.width - offset), 0);
-  scale.paddingLeft = room(Math.cos(angle) * sizes.last.width, scale.getPixelForTick(scale.ticks.length - 1) - scale.left);
-  scale.paddingRight = room(Math.sin(angle) * sizes.first.height, scale.right - scale.getPixelForTick(0));
+  scale.paddingLeft = room(Math.cos(angle) * lastWidth, scale.getPixelForTick(ticks.length - 1) - scale.left);
+  scale.paddingRight = room(Math.sin(angle) * lineHeight, scale.right - scale.getPixelForTick(0));
 }
 
 function applySettings(config: BarConfig, { model, colors, animate }: Settings): void {
@@ -372,7 +323,7 @@ function applySettings(config: BarConfig, { model, colors, animate }: Settings):
     grid: { display: false },
     ticks: { color: colors.text, font },
     border: { color: colors.grid },
-    ...(model.rtl && { afterFit: padReversedLabels }),
+    ...(model.rtl && { afterFit: (scale: Scale) => padReversedLabels(scale, font) }),
   };
   scales.y = {
     position: model.rtl ? 'right' : 'left',
@@ -419,11 +370,9 @@ export class BarChart {
     const context = canvas.getContext('2d');
     if (context) this.settings.marks = needsMarks(context, (size.width - AXIS_ALLOWANCE) / Math.max(1, model.labels.length), this.settings);
     if (canvas.parentElement) this.tooltip = new YearTooltip(canvas.parentElement);
-    // The canvas comes sized for its box (sizeCanvas), so Chart.js reads no computed style as it starts.
-    boxSizes.set(canvas, size);
     const config: BarConfig = {
       type: 'bar',
-      platform: KnownSizePlatform,
+      platform: WidgetSizedPlatform,
       data: { labels: [], datasets: [{ data: [], maxBarThickness: 72 }] },
       options: {
         responsive: true,
@@ -445,7 +394,6 @@ export class BarChart {
 
   /** The chart's box has a new size. */
   resize(size: BoxSize): void {
-    boxSizes.set(this.chart.canvas, size);
     this.chart.resize(size.width, size.height);
   }
 

@@ -240,8 +240,7 @@ export const styles = css`
   canvas {
     display: block;
     /* Chromium spaces a canvas's text by the element's letter-spacing (though the context says 0px): the page's
-       text spacing would widen the labels past what the chart measured for them, and what one chart measured would
-       not hold for the next. */
+       text spacing would widen the labels past what the chart measured for them. */
     letter-spacing: normal;
     word-spacing: normal;
   }

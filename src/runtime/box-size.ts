@@ -45,7 +45,7 @@ const toTenth = (value: number): number => Math.round(value * 10) / 10;
 
 /**
  * Gives a canvas the size, in CSS and device pixels, that Chart.js gives it
- * for a box of this size, so Chart.js finds it sized and reads nothing. The
+ * for a box of this size, so what Chart.js reads of it is laid out already. The
  * widget sizes every canvas reported in a frame in one go, before any chart
  * is made: a chart made after another widget's canvas changed size would make
  * the browser lay the page out again as it sets its first font.
