@@ -177,5 +177,5 @@ const embedResize = {
 
 export default [bundle, lib, libChart, embedPage, embedResize];
 
-// For test/chart-js-range.test.mjs, which builds the chart chunk again with another Chart.js.
+// For test/package/chart-js-range.test.mjs, which builds the chart chunk again with another Chart.js.
 export { libChart };

@@ -1,18 +1,18 @@
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { selectBrowsers, stopEnginesPlugin } from './test/browsers.mjs';
-import { START_BUDGET_MS } from './test/webkit-launcher.mjs';
-import { captureConsolePlugin } from './test/capture-console-plugin.mjs';
-import { devtoolsPlugin } from './test/devtools-plugin.mjs';
-import { readmeSnippetsPlugin } from './test/readme-snippets-plugin.mjs';
-import { serverLogPlugin } from './test/server-log-plugin.mjs';
-import { ssrPlugin } from './test/ssr-plugin.mjs';
-import { summaryReporter } from './test/summary-reporter.mjs';
-import { testApi } from './test/test-api-plugin.mjs';
-import { wordpressMiddleware, wordpressPlugin } from './test/wordpress/plugin.mjs';
+import { selectBrowsers, stopEnginesPlugin } from './test/infra/browsers.mjs';
+import { START_BUDGET_MS } from './test/infra/webkit-launcher.mjs';
+import { captureConsolePlugin } from './test/infra/capture-console-plugin.mjs';
+import { devtoolsPlugin } from './test/infra/devtools-plugin.mjs';
+import { readmeSnippetsPlugin } from './test/infra/readme-snippets-plugin.mjs';
+import { serverLogPlugin } from './test/infra/server-log-plugin.mjs';
+import { ssrPlugin } from './test/infra/ssr-plugin.mjs';
+import { summaryReporter } from './test/infra/summary-reporter.mjs';
+import { testApi } from './test/infra/test-api-plugin.mjs';
+import { wordpressMiddleware, wordpressPlugin } from './test/infra/wordpress/plugin.mjs';
 
 /**
- * The browser suite, in Chromium, Firefox and WebKit (see test/browsers.mjs).
+ * The browser suite, in Chromium, Firefox and WebKit (see test/infra/browsers.mjs).
  * MODE=prod runs it against Lit's production build; the default is Lit's
  * development build, which adds runtime checks and warnings.
  */
@@ -43,12 +43,12 @@ export default {
   concurrentBrowsers: 3,
   // One test file at a time per browser: a page in the background gets no animation frames.
   concurrency: 1,
-  // Hang guards, not measures. A file's start includes the new browsers test/webkit-launcher.mjs may need (START_BUDGET_MS).
+  // Hang guards, not measures. A file's start includes the new browsers test/infra/webkit-launcher.mjs may need (START_BUDGET_MS).
   browserStartTimeout: START_BUDGET_MS + 30000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter(`browser-${mode}`)],
-  // A hang guard, not a measure: a test waits for what it means (test/eventually.ts), however slow the machine.
+  // A hang guard, not a measure: a test waits for what it means (test/helpers/eventually.ts), however slow the machine.
   testFramework: { config: { timeout: 60000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
 };

@@ -8,7 +8,7 @@
  * drawn its chart.
  */
 import { readFileSync } from 'node:fs';
-import { readmeBlock } from '../test/readme-snippets-plugin.mjs';
+import { readmeBlock } from '../test/infra/readme-snippets-plugin.mjs';
 
 export const SCREENS = [
   { width: 360, height: 640 },

@@ -2,7 +2,7 @@
 # Installs what the tests need from Debian's packages, where it is missing:
 # the three browser engines (never a browser download from npm), the fonts
 # the pixel tests read, and a real WordPress with MariaDB and PHP for the
-# plugin's tests (test/wordpress/ starts and stops them itself). Run as root, or with sudo on the PATH. `npm run setup`
+# plugin's tests (test/infra/wordpress/ starts and stops them itself). Run as root, or with sudo on the PATH. `npm run setup`
 # runs it and then `npm install`; .ci/run runs it on a fresh machine.
 set -eu
 

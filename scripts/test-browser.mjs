@@ -5,7 +5,7 @@
  * An engine's failure never fails the suite; a test that fails in a healthy
  * browser does:
  * - a test file that failed while its engine was in trouble
- *   (test/summary-reporter.mjs lists it under `crashed`) is run again, alone,
+ *   (test/infra/summary-reporter.mjs lists it under `crashed`) is run again, alone,
  *   in that engine; the second run's counts replace the first's;
  * - a run that ended with no results at all (wtr itself stopped) is run
  *   again, once;
@@ -25,7 +25,7 @@ const ENGINE_OF = { Chromium: 'chromium', Firefox: 'firefox', MiniBrowser: 'webk
 const MAX_RERUNS = 10;
 const MODES = (process.env.MODES ?? 'dev,prod').split(',');
 
-/** Arguments after the script's name go to wtr (for example --files test/format.test.ts); a rerun keeps all but --files. */
+/** Arguments after the script's name go to wtr (for example --files test/unit/format.test.ts); a rerun keeps all but --files. */
 const args = process.argv.slice(2);
 const argsWithoutFiles = args.filter((arg, i) => arg !== '--files' && args[i - 1] !== '--files');
 const RESULTS = process.env.TEST_RESULTS ?? 'test-results';

@@ -8,11 +8,11 @@
  * plugin's list; the builder's list is the element's observedAttributes, and
  * the fuzz test draws its values from here and checks that the bars drawn
  * follow these rules. The rules themselves are checked on their own, in
- * test/series.test.ts and test/ceop-stats.test.ts: the fuzz test, using them
+ * test/unit/series.test.ts and test/element/ceop-stats.test.ts: the fuzz test, using them
  * as its oracle, cannot catch a wrong one.
  *
  * What each attribute means to an editor is written once, in the JSDoc of its
- * field in the element, which a type test (test/typings.test-d.ts) holds to
+ * field in the element, which a type test (test/package/typings.test-d.ts) holds to
  * this table.
  */
 import type { PropertyDeclarations } from 'lit';

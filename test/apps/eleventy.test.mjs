@@ -2,7 +2,7 @@
  * A real Eleventy 3 site (test/apps/eleventy/) made from the packed package
  * and the README's eleventy.config.js, as written: `eleventy` builds it, a
  * static server serves _site/ on 127.0.0.1, and the page is opened in
- * Chromium and Firefox (test/ssr.test.ts opens server-rendered pages in
+ * Chromium and Firefox (test/integration/ssr.test.ts opens server-rendered pages in
  * WebKit too). The figures are in the built HTML; the page's script takes the
  * widgets over. The site's dependencies are locked in
  * test/apps/eleventy/package-lock.json and come from the npm registry.

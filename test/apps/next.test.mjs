@@ -6,7 +6,7 @@
  * test/apps/next/package-lock.json and come from the npm registry. Its
  * tsconfig is create-next-app's, skipLibCheck included (checking every
  * library's declarations doubled the build's time): our declaration files
- * are checked strictly by test/framework-types.test.mjs.
+ * are checked strictly by test/package/framework-types.test.mjs.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -172,13 +172,13 @@ export type AttributeName = keyof AttributeChoices;
  * not: a new attribute does not compile until it is one or the other.
  */
 const NOT_FUZZED = {
-  summary: 'text shown as given, as heading is (test/widget-view.test.ts, test/summary.test.ts)',
+  summary: 'text shown as given, as heading is (test/unit/widget-view.test.ts, test/unit/summary.test.ts)',
   noAnimation: 'set on every widget (newWidget in test/fuzz/run.ts), so that a case is read at its final values',
-  src: 'a request per case; what src loads is read as inline JSON is (test/data-in.test.ts)',
-  sourceLabel: 'the source line only (test/widget-view.test.ts, test/theming.test.ts)',
-  sourceUrl: 'the source line only (test/widget-view.test.ts, test/theming.test.ts)',
-  noSource: 'the source line only (test/widget-view.test.ts, test/theming.test.ts)',
-  downloads: 'buttons only (test/downloads.test.ts)',
+  src: 'a request per case; what src loads is read as inline JSON is (test/element/data-in.test.ts)',
+  sourceLabel: 'the source line only (test/unit/widget-view.test.ts, test/element/theming.test.ts)',
+  sourceUrl: 'the source line only (test/unit/widget-view.test.ts, test/element/theming.test.ts)',
+  noSource: 'the source line only (test/unit/widget-view.test.ts, test/element/theming.test.ts)',
+  downloads: 'buttons only (test/element/downloads.test.ts)',
 } satisfies Record<Exclude<AttributeProperty, AttributeName>, string>;
 export const ATTRIBUTE_NAMES = (Object.keys(ATTRIBUTES) as AttributeProperty[]).filter(
   (name): name is AttributeName => !(name in NOT_FUZZED),

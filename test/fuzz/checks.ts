@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { CeopStats, CeopStatsErrorDetail, CeopStatsReadyDetail } from '../../src/ceop-stats.js';
-import { alertText, barHeights, canvasOf, counterValues, headingText, readBars, shadow } from '../helpers.js';
+import { alertText, barHeights, canvasOf, counterValues, headingText, readBars, shadow } from '../helpers/index.js';
 import type { Expected } from './oracle.js';
 
 /** Whether the chart is on show: neither its box nor anything around it hidden. */

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CeopStats, CeopStatsErrorDetail } from '../../src/ceop-stats.js';
 import { attributeName } from '../../src/model/attribute-table.js';
 import { LANGUAGES, messagesFor } from '../../src/messages/index.js';
-import { MARKER_STYLE, captureWarnings, shadow, watchUncaughtErrors } from '../helpers.js';
+import { MARKER_STYLE, captureWarnings, shadow, watchUncaughtErrors } from '../helpers/index.js';
 import { ATTRIBUTE_NAMES, type AttributeName } from './attributes.js';
 import { type FuzzCase, asProperty } from './cases.js';
 import { checkError, checkReady, checkWarnings } from './checks.js';

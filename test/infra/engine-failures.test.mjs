@@ -1,6 +1,6 @@
 /**
  * The browser suite's runner (scripts/test-browser.mjs) and WebKit launcher
- * (test/webkit-launcher.mjs) under the failures WebKitGTK has shown in CI:
+ * (test/infra/webkit-launcher.mjs) under the failures WebKitGTK has shown in CI:
  * a WebKitWebDriver stopped (SIGSTOP) as a file opens and in the middle of a
  * file, and one that refuses new sessions for a while, at the start and after
  * its browser died mid-file. Each run must go on, rerun only the files that

@@ -1,7 +1,7 @@
 // Injected by the test server into dist/embed.html, before the page's own
 // script (an external file: the page's policy forbids inline script). Records
 // policy violations, uncaught errors, console errors and warnings, and the
-// widget's events, for test/embed.test.ts to read through the frame.
+// widget's events, for test/integration/embed.test.ts to read through the frame.
 window.__cspViolations = [];
 window.__errors = [];
 window.__console = [];

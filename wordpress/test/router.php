@@ -1,6 +1,6 @@
 <?php
 /**
- * Router for `php -S` (test/wordpress/server.mjs): the document root holds
+ * Router for `php -S` (test/infra/wordpress/server.mjs): the document root holds
  * wordpress/ and wordpress-network/, both the same WordPress tree. A file
  * that exists is served (PHP run, anything else sent as it is); any other
  * path goes to its site's index.php, as WordPress's rewrite rules would.

@@ -1,7 +1,7 @@
 <?php
 /**
  * Installs one test site without WP-CLI: `php setup.php single|network HOME`
- * (test/wordpress/server.mjs runs it; for the network, once to install the
+ * (test/infra/wordpress/server.mjs runs it; for the network, once to install the
  * site and once more, with MULTISITE on, to create the network's users).
  * Prints JSON: each role's user and application password, for the REST API.
  */

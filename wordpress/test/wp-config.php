@@ -1,7 +1,7 @@
 <?php
 /**
  * The test sites' configuration (copied into the private WordPress tree by
- * test/wordpress/server.mjs, with the __PLACEHOLDERS__ filled in). One tree
+ * test/infra/wordpress/server.mjs, with the __PLACEHOLDERS__ filled in). One tree
  * serves two sites, told apart by the path they are under: /wordpress/, a
  * single site, and /wordpress-network/, the main site of a multisite network.
  * Both use one private MariaDB, reached through its socket only.

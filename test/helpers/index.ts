@@ -1,0 +1,5 @@
+/** Shared test helpers, by what they read: the widget's DOM, its canvas, errors and warnings, media queries. */
+export * from './widget.js';
+export * from './canvas.js';
+export * from './errors.js';
+export * from './media.js';
