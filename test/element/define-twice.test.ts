@@ -8,7 +8,7 @@ describe('loading the script twice', () => {
     const uncaught = watchUncaughtErrors();
     try {
       // Not literals, so the type checker does not look for the build output.
-      const bundle = '../dist/ceop-stats.js';
+      const bundle = '../../dist/ceop-stats.js';
       await import(bundle);
       await import(`${bundle}?copy=2`);
       expect(customElements.get('ceop-stats')).to.equal(CeopStats);
@@ -29,7 +29,7 @@ describe('loading the script twice', () => {
     const scripts = ['a', 'b'].map((copy) => {
       const script = document.createElement('script');
       script.type = 'module';
-      script.src = new URL(`../dist/ceop-stats.js?tag=${copy}`, import.meta.url).href;
+      script.src = new URL(`../../dist/ceop-stats.js?tag=${copy}`, import.meta.url).href;
       return new Promise<void>((resolve, reject) => {
         script.onload = () => resolve();
         script.onerror = () => reject(new Error(`script ${copy} failed to load`));
