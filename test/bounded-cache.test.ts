@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+import { boundedCache } from '../src/runtime/bounded-cache.js';
+
+/** A cache of `limit` entries whose values say how many times each key was made. */
+function countingCache(limit: number) {
+  const made = new Map<string, number>();
+  const cache = boundedCache<string>(limit);
+  const get = (key: string) =>
+    cache(key, () => {
+      made.set(key, (made.get(key) ?? 0) + 1);
+      return `${key}#${made.get(key)}`;
+    });
+  return { get, made };
+}
+
+describe('boundedCache', () => {
+  it('makes a value once and gives it back while it is kept', () => {
+    const { get } = countingCache(2);
+    expect(get('a')).to.equal('a#1');
+    expect(get('a')).to.equal('a#1');
+  });
+
+  it('keeps at most `limit` entries, dropping the one used longest ago', () => {
+    const { get } = countingCache(2);
+    get('a');
+    get('b');
+    get('a');
+    // Three keys in a cache of two: b, used longest ago, goes; a, just used, stays.
+    get('c');
+    expect(get('a')).to.equal('a#1');
+    expect(get('b')).to.equal('b#2');
+  });
+
+  it('caches nothing when making the value throws, so the next call throws too', () => {
+    const cache = boundedCache<number>(2);
+    const bad = () => cache('x', () => Number.parseInt(new Intl.NumberFormat('en-').format(1)));
+    expect(bad).to.throw(RangeError);
+    expect(bad).to.throw(RangeError);
+  });
+});
