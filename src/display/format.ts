@@ -15,7 +15,7 @@ const STYLES: Record<NumberStyle, Intl.NumberFormatOptions> = {
   plain: {},
 };
 
-/** Three styles for each locale a page's widgets use; a page that cycles through more makes some formats again. */
+/** Three styles for each locale a page's widgets use (16 locales). */
 const formats = boundedCache<Intl.NumberFormat>(48);
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
