@@ -236,7 +236,7 @@ export const styles = css`
   }
 
   .counter-value,
-  .counter-value-placeholder {
+  .value-placeholder {
     display: flex;
     flex-direction: column;
     font-size: 1.75em;
@@ -254,7 +254,7 @@ export const styles = css`
   }
 
   .counter-label,
-  .counter-label-placeholder {
+  .label-placeholder {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -278,7 +278,7 @@ export const styles = css`
     }
 
     .counter-value,
-    .counter-value-placeholder {
+    .value-placeholder {
       font-size: 1.5em;
     }
   }

@@ -24,11 +24,17 @@ export function alertRegion(problem: Problem, messages: Messages) {
   </div>`;
 }
 
+/**
+ * A placeholder's words with zeros for digits: as wide in the counters' tabular figures (and most fonts' digits), and
+ * no figure in the page's HTML that is not the widget's (the expected view may be the bundled figures, standing in).
+ */
+const unseen = (text: string) => text.replace(/\d/g, '0');
+
 /** The title; while loading, no heading yet, but the room of the one expected (`room`), unseen. */
 export function headingRegion(text: string | undefined, room = '') {
   return text
     ? html`<h2 class="heading" part="heading">${text}</h2>`
-    : html`<div class="heading placeholder" aria-hidden="true" data-text=${room}></div>`;
+    : html`<div class="heading placeholder" aria-hidden="true" data-text=${unseen(room)}></div>`;
 }
 
 export function summaryRegion(text: string) {
@@ -130,11 +136,11 @@ export function sourceRegion(source: Source | undefined, messages: Messages) {
  * its measures) and source line, laid out by the rules of the real ones but unseen, the words drawn from attributes.
  */
 export function textPlaceholders({ summary, messages }: ReadyView) {
-  return html`<div class="placeholder summary-placeholder" data-text=${summary}></div><div class="placeholder toolbar-placeholder"><span class="toggle-placeholder" data-text=${messages.showTable}></span></div>`;
+  return html`<div class="placeholder summary-placeholder" data-text=${unseen(summary)}></div><div class="placeholder toolbar-placeholder"><span class="toggle-placeholder" data-text=${messages.showTable}></span></div>`;
 }
 
 export function closingPlaceholders({ data, options, messages, source }: ReadyView) {
   const counter = (measure: Measure) =>
-    html`<li class="counter-placeholder"><span class="counter-value-placeholder" data-text=${formatCount(measureTotal(measure), options.locale)}></span><span class="counter-label-placeholder" data-text=${counterLabel(measure, messages)}></span></li>`;
-  return html`<ul class="placeholder counters-placeholder" aria-hidden="true">${data.measures.map(counter)}</ul>${source ? html`<div class="placeholder source-placeholder" data-text=${`${messages.sourcePrefix} ${source.label}`}></div>` : nothing}`;
+    html`<li class="counter-placeholder"><span class="value-placeholder" data-text=${unseen(formatCount(measureTotal(measure), options.locale))}></span><span class="label-placeholder" data-text=${counterLabel(measure, messages)}></span></li>`;
+  return html`<ul class="placeholder counters-placeholder" aria-hidden="true">${data.measures.map(counter)}</ul>${source ? html`<div class="placeholder source-placeholder" data-text=${unseen(`${messages.sourcePrefix} ${source.label}`)}></div>` : nothing}`;
 }
