@@ -3,32 +3,7 @@ import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
-
-/**
- * Shrinks the CSS inside css`` templates: comments go, runs of white space
- * become one space, none is kept next to { } or ; or after : and , and a
- * block's last semicolon goes. The JavaScript
- * minifier leaves template text alone, and our styles are a large part of
- * the entry module.
- */
-function minifyCssTemplates() {
-  const shrink = (css) =>
-    css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};])\s*/g, '$1')
-      // A space after a colon or a comma is never needed (descendant selectors are spaces before a colon).
-      .replace(/([:,]) /g, '$1')
-      .replace(/;}/g, '}')
-      .trim();
-  return {
-    name: 'minify-css-templates',
-    transform(code, id) {
-      if (!id.endsWith('.styles.ts')) return null;
-      return { code: code.replace(/css`([\s\S]*?)`/g, (_, body) => `css\`${shrink(body)}\``), map: null };
-    },
-  };
-}
+import { minifyCss, minifyCssTemplates } from './scripts/minify-css-templates.mjs';
 
 /** Chart.js's colour parser, @kurkle/color, replaced by src/chart/color-as-given.ts (which says why). */
 function colorsAsGiven() {
@@ -61,8 +36,9 @@ const bundle = {
     colorsAsGiven(),
     // Lit's production build (no "development" export condition).
     nodeResolve({ browser: true }),
-    minifyCssTemplates(),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    // After esbuild: it finds the templates in JavaScript.
+    minifyCssTemplates(),
     terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } }),
   ],
 };
@@ -131,8 +107,18 @@ const lib = {
     // Rollup drops a directive written in the source, so it is added here.
     banner: (chunk) => (chunk.fileName === 'react.js' ? "'use client';" : ''),
   },
-  plugins: [chartModuleBuiltApart(), minifyCssTemplates(), esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [chartModuleBuiltApart(), esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }), minifyCssTemplates()],
 };
+
+/** A CSS file minified into dist/. */
+function minifiedCssFile(from, to) {
+  return {
+    name: 'minified-css-file',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: to, source: `${await minifyCss(readFileSync(from, 'utf8'))}\n` });
+    },
+  };
+}
 
 /** Copies files into dist/ as they are. */
 function copyFiles(files) {
@@ -165,7 +151,7 @@ const embedPage = {
     sourcemap: true,
     paths: (id) => (id.endsWith('/ceop-stats.js') ? './ceop-stats-element.js' : id),
   },
-  plugins: [...minify(), copyFiles({ 'src/embed/embed.html': 'embed.html', 'src/embed/embed.css': 'embed.css' })],
+  plugins: [...minify(), copyFiles({ 'src/embed/embed.html': 'embed.html' }), minifiedCssFile('src/embed/embed.css', 'embed.css')],
 };
 
 /** dist/embed-resize.js, for the page around the iframes: a classic script, pasted beside the iframe code. */

@@ -29,7 +29,14 @@
  * Saying in the widget that a chunk the network dropped could not be loaded,
  * and asking for the table's again (#26's CI flake), added 0.22 KB to the
  * first paint (17,987 to 18,213 bytes), the media controller (#29) 31 bytes:
- * budgets first paint 17.9, page 56.6, total 65.5 KB.
+ * budgets first paint 17.9, page 56.6, total 65.5 KB. The loading look's
+ * room worked out from the data it expects (#29, item 7: the placeholders lay
+ * out that view's texts and counters; the styles lost their fixed line counts,
+ * 96 bytes, the templates and loadingRoom took 200) and the bounded caches
+ * (#29, item 8: 44 bytes) took the first paint from 18,244 to 18,417 bytes;
+ * esbuild's CSS minifier on every css`` template (#29) took the total from
+ * 66,996 to 66,936 (the table's chunk 1,351 to 1,119): budgets first paint
+ * 18.0, page 56.7 KB.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -38,13 +45,13 @@ const KB = 1024;
 const BUDGETS = {
   entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
   'first-paint': {
-    budget: 17.9 * KB,
+    budget: 18.0 * KB,
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
   chart: { budget: 38.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 56.6 * KB,
+    budget: 56.7 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },

@@ -1,7 +1,8 @@
 /**
  * Keeps a widget's chart, and the page below it, where the loading look had
  * them when its data, from `src` or the page, arrives after a first render.
- * The loading look holds room for texts as long as the bundled figures' own;
+ * The loading look holds room for the texts and counters of the data it
+ * expects, the bundled figures' for data still to come (see loadingRoom);
  * data with a shorter heading, summary or fewer counters would move the chart
  * up, and the page below it, in front of a reader who has the widget in view
  * (a layout shift). What the texts leave over stays as room under the summary

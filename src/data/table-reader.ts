@@ -7,6 +7,7 @@
  */
 import { describeValue } from '../model/dataset.js';
 import { numberFormat } from '../model/format.js';
+import { boundedCache } from '../model/bounded-cache.js';
 import { type Result, attempt, fail, problemResult } from '../model/result.js';
 import { countProblem, MAX_VALUE, validateDataset } from '../model/validate-dataset.js';
 import type { Dataset } from '../model/dataset.js';
@@ -44,7 +45,7 @@ interface Separators {
   decimal: string;
 }
 
-const separatorCache = new Map<string, Separators>();
+const separatorCache = boundedCache<Separators>(16);
 
 function numberParts(locale: string): Intl.NumberFormatPart[] {
   try {
@@ -56,8 +57,7 @@ function numberParts(locale: string): Intl.NumberFormatPart[] {
 }
 
 function separators(locale: string): Separators {
-  let found = separatorCache.get(locale);
-  if (!found) {
+  return separatorCache(locale, () => {
     const parts = numberParts(locale);
     const group = parts.find((p) => p.type === 'group')?.value ?? '';
     const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
@@ -68,10 +68,8 @@ function separators(locale: string): Separators {
     // de-CH groups with a typographic apostrophe; editors often type a plain one.
     else if (group === '\u2019') groups = ['\u2019', "'"];
     else groups = [group];
-    found = { groups, decimal };
-    separatorCache.set(locale, found);
-  }
-  return found;
+    return { groups, decimal };
+  });
 }
 
 /** The digits of a whole number written plainly or with correct groups of three, else undefined. */

@@ -12,7 +12,7 @@ import { LanguageController } from './language-controller.js';
 import { MediaController } from './media-controller.js';
 import { TableChunkController } from './table-chunk-controller.js';
 import * as region from './regions.js';
-import { type DataState, type ReadyView, type WidgetView, widgetView } from '../view/widget-view.js';
+import { type DataState, type ReadyView, type WidgetView, loadingRoom, widgetView } from '../view/widget-view.js';
 import type { Problem, ProblemCode } from '../model/result.js';
 import { emit } from '../runtime/emit.js';
 import { inTurn } from '../runtime/main-thread-turn.js';
@@ -182,6 +182,8 @@ export class CeopStats extends LitElement {
   private readonly states = (this.attachInternals() as Partial<ElementInternals>).states;
 
   private view: WidgetView = { status: 'loading' };
+  /** While loading, the view whose room the loading look holds. */
+  private room?: ReadyView;
   /** The data state and request problem the view was worked out from. */
   private viewData?: DataState;
   private request?: FetchOptions;
@@ -195,7 +197,7 @@ export class CeopStats extends LitElement {
 
   constructor() {
     super();
-    // Between the element's definition (when the page's :not(:defined) room goes) and its first render, the styles hold the same room.
+    // Between the element's definition and its first render: the README's snippet keeps the page's room for it in this state.
     this.states?.add('pending');
   }
 
@@ -280,14 +282,16 @@ export class CeopStats extends LitElement {
   private updateView(): void {
     const wasLoading = this.hasUpdated && this.view.status === 'loading';
     this.viewData = this.data.state;
-    this.view = widgetView({
+    const input = {
       attributes: this,
       data: this.data.state,
       requestProblem: this.requestProblem,
       messages: this.language.messages,
       pageLocale: this.language.pageLocale(),
       baseUrl: onServer ? SERVER_BASE_URL : document.baseURI,
-    });
+    };
+    this.view = widgetView(input);
+    this.room = this.view.status === 'loading' ? loadingRoom(input) : undefined;
     // The loading look is still on screen: where it has the chart is where the data's render keeps it.
     if (wasLoading && this.view.status === 'ready') this.heldRoomOnceLoaded()?.measure();
     else this.heldRoom?.release();
@@ -387,8 +391,8 @@ export class CeopStats extends LitElement {
     // The parsed theme; with a problem, still the theme the attribute asks for if it is a valid one.
     const theme = ready ? ready.options.theme : themeOf(this.theme);
     return html`<div class="card ${theme}" part="card" lang=${messages.lang} aria-busy=${loading ? 'true' : 'false'}>
-      ${view.status === 'problem' ? region.alertRegion(view.problem, messages) : region.headingRegion(ready?.heading)}
-      ${ready ? region.summaryRegion(ready.summary) : nothing} ${loading ? region.textPlaceholders() : nothing}
+      ${view.status === 'problem' ? region.alertRegion(view.problem, messages) : region.headingRegion(ready?.heading, this.room?.heading)}
+      ${ready ? region.summaryRegion(ready.summary) : nothing} ${this.room ? region.textPlaceholders(this.room) : nothing}
       ${ready ? region.toolbarRegion(this.tableShown, messages, this.onToggle) : nothing}
       <div class="chart-or-table" id="chart-or-table" ?hidden=${view.status === 'problem'}>
         ${region.chartRegion({
@@ -405,7 +409,7 @@ export class CeopStats extends LitElement {
       ${ready && this.downloads ? region.downloadsRegion(this.downloadFailed, messages, this.onDownloadCsv, this.onDownloadPng) : nothing}
       <p class="visually-hidden" id="keys">${messages.chartKeys}</p>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${ready ? region.countersRegion(ready, this.countUp.progress) : nothing} ${loading ? region.closingPlaceholders() : nothing}
+      ${ready ? region.countersRegion(ready, this.countUp.progress) : nothing} ${this.room ? region.closingPlaceholders(this.room) : nothing}
       ${ready ? region.sourceRegion(ready.source, messages) : nothing}
     </div>`;
   }

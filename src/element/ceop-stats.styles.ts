@@ -39,17 +39,6 @@ export const styles = css`
     display: none;
   }
 
-  /* Before the first render: the room of the README's :not(:defined) snippet, so nothing moves in between. */
-  :host(:state(pending)) {
-    min-height: calc(var(--ceop-stats-chart-height, 240px) + 250px);
-  }
-
-  @media (max-width: 480px) {
-    :host(:state(pending)) {
-      min-height: calc(var(--ceop-stats-chart-height, 240px) + 370px);
-    }
-  }
-
   /*
    * The palette belongs to the card, chosen by the parsed theme (a class),
    * so theme="Dark" or " dark " is as dark as theme="dark".
@@ -107,19 +96,22 @@ export const styles = css`
     line-height: 1.3;
   }
 
-  .summary {
+  .summary,
+  .summary-placeholder {
     margin: 0;
     font-size: 0.9375em;
   }
 
-  .toolbar {
+  .toolbar,
+  .toolbar-placeholder {
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
   }
 
   .toggle,
-  .download {
+  .download,
+  .toggle-placeholder {
     font: inherit;
     font-size: 0.875em;
     color: var(--_text);
@@ -187,54 +179,17 @@ export const styles = css`
   }
 
   /*
-   * While data loads, the text to come has its place held, so the widget is
-   * about as tall as it will be (the chart's box already is): the summary's
-   * lines, the toggle, one row of counters (one a line when narrow) and the
-   * source line, more lines as the widget narrows.
+   * While data loads, the texts to come have their room held: the loading
+   * look lays out the texts and counters it expects (see loadingRoom), with
+   * the rules of the real ones, unseen. Their words are attributes drawn
+   * here, so there is nothing to read, select or index.
    */
-  .summary-placeholder {
-    font-size: 0.9375em;
-    min-height: 2lh;
+  .placeholder {
+    visibility: hidden;
   }
 
-  .toolbar-placeholder {
-    font-size: 0.875em;
-    min-height: calc(1lh + 0.5em + 2px);
-  }
-
-  .counters-placeholder {
-    min-height: calc(1.75em * 1.15 + 0.875em * 1.4 * 2);
-  }
-
-  .source-placeholder {
-    font-size: 0.8125em;
-    min-height: 1lh;
-  }
-
-  @container (max-width: 599px) {
-    .summary-placeholder {
-      min-height: 3lh;
-    }
-  }
-
-  @container (max-width: 419px) {
-    .summary-placeholder {
-      min-height: 4lh;
-    }
-
-    .counters-placeholder {
-      min-height: calc(3 * 1.5em * 1.15 + var(--_space));
-    }
-
-    .source-placeholder {
-      min-height: 2lh;
-    }
-  }
-
-  @container (max-width: 319px) {
-    .summary-placeholder {
-      min-height: 5lh;
-    }
+  [data-text]::before {
+    content: attr(data-text);
   }
 
   canvas {
@@ -262,7 +217,8 @@ export const styles = css`
   }
 
   /* One, two or three columns, as the widget's width and the page's font allow. */
-  .counters {
+  .counters,
+  .counters-placeholder {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5em), 1fr));
     gap: var(--_space);
@@ -271,13 +227,15 @@ export const styles = css`
     list-style: none;
   }
 
-  .counter {
+  .counter,
+  .counter-placeholder {
     display: flex;
     flex-direction: column;
     min-width: 0;
   }
 
-  .counter-value {
+  .counter-value,
+  .value-placeholder {
     display: flex;
     flex-direction: column;
     font-size: 1.75em;
@@ -294,20 +252,23 @@ export const styles = css`
     visibility: hidden;
   }
 
-  .counter-label {
+  .counter-label,
+  .label-placeholder {
     color: var(--_muted);
     font-size: 0.875em;
   }
 
   /* In a phone's column, one counter a row, its label beside the figure: a third of the height of three stacks. */
   @container (max-width: 419px) {
-    .counters {
+    .counters,
+    .counters-placeholder {
       grid-template-columns: max-content 1fr;
       gap: calc(var(--_space) / 2) 0.75em;
     }
 
     /* The rows share the figures' column (subgrid), so the labels line up. */
-    .counter {
+    .counter,
+    .counter-placeholder {
       grid-column: 1 / -1;
       display: grid;
       grid-template-columns: minmax(3.2em, max-content) 1fr;
@@ -315,12 +276,14 @@ export const styles = css`
       align-items: baseline;
     }
 
-    .counter-value {
+    .counter-value,
+    .value-placeholder {
       font-size: 1.5em;
     }
   }
 
-  .source {
+  .source,
+  .source-placeholder {
     margin: 0;
     color: var(--_muted);
     font-size: 0.8125em;

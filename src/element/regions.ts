@@ -1,7 +1,7 @@
 /**
  * The widget's regions as template functions, top to bottom: the alert or
  * the heading and summary, the toolbar, the chart, the table, the download
- * buttons, the counters and the source line, and the places the loading look
+ * buttons, the counters and the source line, and the room the loading look
  * holds for text still to come. Each takes what it shows; none reads the
  * element.
  */
@@ -24,9 +24,17 @@ export function alertRegion(problem: Problem, messages: Messages) {
   </div>`;
 }
 
-/** The title; while loading there may be no text yet: the line's height is kept, with no empty heading. */
-export function headingRegion(text: string | undefined) {
-  return text ? html`<h2 class="heading" part="heading">${text}</h2>` : html`<div class="heading" aria-hidden="true"></div>`;
+/**
+ * A placeholder's words with zeros for digits: as wide in the counters' tabular figures (and most fonts' digits), and
+ * no figure in the page's HTML that is not the widget's (the expected view may be the bundled figures, standing in).
+ */
+const unseen = (text: string) => text.replace(/\d/g, '0');
+
+/** The title; while loading, no heading yet, but the room of the one expected (`room`), unseen. */
+export function headingRegion(text: string | undefined, room = '') {
+  return text
+    ? html`<h2 class="heading" part="heading">${text}</h2>`
+    : html`<div class="heading placeholder" aria-hidden="true" data-text=${unseen(room)}></div>`;
 }
 
 export function summaryRegion(text: string) {
@@ -121,8 +129,16 @@ export function sourceRegion(source: Source | undefined, messages: Messages) {
   </p>`;
 }
 
-/** While data loads, the text to come has its place held (see the styles), so the widget is about as tall as it will be. */
-export const textPlaceholders = () =>
-  html`<div class="placeholder summary-placeholder"></div><div class="placeholder toolbar-placeholder"></div>`;
-export const closingPlaceholders = () =>
-  html`<div class="placeholder counters-placeholder"></div><div class="placeholder source-placeholder"></div>`;
+/*
+ * While data loads, the room of what is expected to come (loadingRoom): its summary, toggle, counters (one for each of
+ * its measures) and source line, laid out by the rules of the real ones but unseen, the words drawn from attributes.
+ */
+export function textPlaceholders({ summary, messages }: ReadyView) {
+  return html`<div class="placeholder summary-placeholder" data-text=${unseen(summary)}></div><div class="placeholder toolbar-placeholder"><span class="toggle-placeholder" data-text=${messages.showTable}></span></div>`;
+}
+
+export function closingPlaceholders({ series, messages, source }: ReadyView) {
+  const counter = ({ value, label }: Counter) =>
+    html`<li class="counter-placeholder"><span class="value-placeholder" data-text=${unseen(formatCount(value, series.locale))}></span><span class="label-placeholder" data-text=${label}></span></li>`;
+  return html`<ul class="placeholder counters-placeholder" aria-hidden="true">${series.counters.map(counter)}</ul>${source ? html`<div class="placeholder source-placeholder" data-text=${unseen(`${messages.sourcePrefix} ${source.label}`)}></div>` : nothing}`;
+}

@@ -4,6 +4,7 @@
  * animation frame, and the table reader asks for a locale's separators), and
  * without Intl for English and Welsh.
  */
+import { boundedCache } from './bounded-cache.js';
 
 /** How numbers are written: whole counts (1,038), whole percentages (49%), or the locale's plain default, decimals included. */
 export type NumberStyle = 'count' | 'percent' | 'plain';
@@ -14,7 +15,8 @@ const STYLES: Record<NumberStyle, Intl.NumberFormatOptions> = {
   plain: {},
 };
 
-const formats = new Map<string, Intl.NumberFormat>();
+/** Three styles for each locale a page's widgets use (16 locales). */
+const formats = boundedCache<Intl.NumberFormat>(48);
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
 export function isValidLocale(tag: string): boolean {
@@ -27,13 +29,7 @@ export function isValidLocale(tag: string): boolean {
 
 /** The cached format; throws a RangeError for a malformed locale, as Intl does. */
 export function numberFormat(locale: string, style: NumberStyle = 'count'): Intl.NumberFormat {
-  const key = `${style} ${locale}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, STYLES[style]);
-    formats.set(key, format);
-  }
-  return format;
+  return formats(`${style} ${locale}`, () => new Intl.NumberFormat(locale, STYLES[style]));
 }
 
 /**

@@ -5,10 +5,11 @@
  * the chart's name, the source line). The element computes it only when one
  * of those changes, never on a count-up frame.
  */
+import { CEOP_FIGURES } from '../model/ceop-figures.js';
 import type { Dataset, Source } from '../model/dataset.js';
 import { type Series, seriesOf } from './series.js';
 import { summarize } from './summary.js';
-import type { Messages } from '../messages/en.js';
+import { type Messages, messages as en } from '../messages/en.js';
 import { localizeData } from '../messages/index.js';
 import type { Problem } from '../model/result.js';
 import type { AttributesThat, RawAttributes } from '../model/attribute-table.js';
@@ -74,4 +75,26 @@ export function widgetView({ attributes, data, requestProblem, messages, pageLoc
     chartName: messages.chartName(label, series.labels[0]!, series.labels[series.labels.length - 1]!),
     source: source.value,
   };
+}
+
+/**
+ * What the loading look holds room for: the view the widget is most likely to
+ * show, whose texts and counters the placeholders lay out unseen. Its data and
+ * options if the data is here (only its language's texts are not); else the
+ * bundled figures with the widget's own `heading` and `summary` (its other
+ * options may name what only the data to come has). English texts until its
+ * language's come. So the room follows the data: a measure added to the
+ * bundled figures needs no change to the styles.
+ */
+export function loadingRoom(input: WidgetViewInput): ReadyView | undefined {
+  const known = input.data.status === 'ready';
+  const { heading, summary } = input.attributes;
+  const view = widgetView({
+    ...input,
+    attributes: known ? input.attributes : { heading, summary },
+    data: known ? input.data : { status: 'ready', dataset: CEOP_FIGURES },
+    messages: input.messages ?? en,
+    requestProblem: undefined,
+  });
+  return view.status === 'ready' ? view : undefined;
 }

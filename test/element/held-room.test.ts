@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CeopStats } from '../../src/ceop-stats.js';
 import '../../src/ceop-stats.js';
-import { shadow } from '../helpers/index.js';
+import { shadow, watchLayoutShifts } from '../helpers/index.js';
 import { eventually } from '../helpers/eventually.js';
 
 /** Where a reader sees the parts that could move, in the page's pixels. */
@@ -17,22 +17,6 @@ function layout(el: CeopStats, after: HTMLElement) {
 
 /** The card's gap between its rows, as its styles give it (0.75 × the 16 px spacing). */
 const CARD_GAP = 12;
-
-/** Layout shifts Chromium reports from now on, summed; null where the engine reports none. */
-function watchLayoutShifts(): { total: () => number | null; stop: () => void } {
-  if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) return { total: () => null, stop: () => {} };
-  let sum = 0;
-  const add = (entries: PerformanceEntryList) => entries.forEach((entry) => (sum += (entry as PerformanceEntry & { value: number }).value));
-  const observer = new PerformanceObserver((list) => add(list.getEntries()));
-  observer.observe({ type: 'layout-shift' });
-  return {
-    total: () => {
-      add(observer.takeRecords());
-      return sum;
-    },
-    stop: () => observer.disconnect(),
-  };
-}
 
 /** A widget with `src` in a 360 px column with a paragraph after it, in its loading look; its data comes when `arrive` is called. */
 async function loadingWidget(label: string, { belowTheFold = false } = {}) {
