@@ -36,7 +36,13 @@
  * (#29, item 8: 44 bytes) took the first paint from 18,244 to 18,417 bytes;
  * esbuild's CSS minifier on every css`` template (#29) took the total from
  * 66,996 to 66,936 (the table's chunk 1,351 to 1,119): budgets first paint
- * 18.0, page 56.7 KB.
+ * 18.0, page 56.7 KB. The one attribute table and the one model of what is
+ * shown (#29, items 1 and 2: the table's literal, the rules of highlight, the
+ * properties made from the table, the counters in the model) took the
+ * element's chunk from 17,850 to 18,029 bytes before the loading room; all of
+ * #29 together took the first paint from 18,212 to 18,595 bytes (+383, 2.1%)
+ * while the chart's chunk lost 161 (the tricks that went): budgets first
+ * paint 18.2, page 56.8 KB.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -45,13 +51,13 @@ const KB = 1024;
 const BUDGETS = {
   entry: { budget: 0.5 * KB, target: undefined, what: 'dist/ceop-stats.js, the loader a page loads' },
   'first-paint': {
-    budget: 18.0 * KB,
+    budget: 18.2 * KB,
     target: 13 * KB,
     what: "the loader and the element's chunk (ceop-stats-element.js): all that the first paint needs",
   },
   chart: { budget: 38.8 * KB, target: undefined, what: 'the chart chunk: Chart.js (bar chart) and our adapter, with the tooltip' },
   page: {
-    budget: 56.7 * KB,
+    budget: 56.8 * KB,
     target: 54 * KB,
     what: "the loader, the element's chunk and the chart chunk: what a page with a chart fetches",
   },
