@@ -48,7 +48,7 @@ export function readColors(palette: Element, forced: boolean): BarChartColors {
   const read = (name: string) => style.getPropertyValue(name).trim();
   return {
     bar: read('--_bar'),
-    highlight: read('--_record'),
+    highlight: read('--_highlight'),
     text: read('--_text'),
     muted: read('--_muted'),
     grid: read('--_grid'),

@@ -12,7 +12,7 @@ const darkPalette = css`
   --_muted: var(--ceop-stats-muted-color, #9ea7b3);
   --_background: var(--ceop-stats-background, #161b22);
   --_bar: var(--ceop-stats-bar-color, #4a6aa0);
-  --_record: var(--ceop-stats-record-color, #ffb870);
+  --_highlight: var(--ceop-stats-record-color, #ffb870);
   --_grid: var(--ceop-stats-grid-color, #3d444d);
   --_accent: var(--ceop-stats-accent-color, #6cb6ff);
   color-scheme: dark;
@@ -48,7 +48,7 @@ export const styles = css`
     --_muted: var(--ceop-stats-muted-color, #59636e);
     --_background: var(--ceop-stats-background, #ffffff);
     --_bar: var(--ceop-stats-bar-color, #7492c8);
-    --_record: var(--ceop-stats-record-color, #6b2200);
+    --_highlight: var(--ceop-stats-record-color, #6b2200);
     --_grid: var(--ceop-stats-grid-color, #d1d9e0);
     --_accent: var(--ceop-stats-accent-color, #0b5cad);
     color-scheme: light;
@@ -207,7 +207,7 @@ export const styles = css`
     justify-content: center;
     gap: 0.25em;
     padding: var(--_space);
-    border: 2px solid var(--_record);
+    border: 2px solid var(--_highlight);
     border-radius: var(--_radius);
     overflow-wrap: anywhere;
   }
@@ -361,7 +361,7 @@ export const styles = css`
       --_muted: CanvasText;
       --_background: Canvas;
       --_bar: CanvasText;
-      --_record: Highlight;
+      --_highlight: Highlight;
       --_grid: GrayText;
       --_accent: Highlight;
       border: 1px solid CanvasText;

@@ -219,8 +219,8 @@ describe('accessibility', () => {
         expect(contrast(c('--_muted'), background), 'muted text').to.be.at.least(4.5);
         expect(contrast(c('--_accent'), background), 'focus ring').to.be.at.least(3);
         expect(contrast(c('--_bar'), background), 'bars').to.be.at.least(3);
-        expect(contrast(c('--_record'), background), 'record bars').to.be.at.least(3);
-        expect(contrast(c('--_record'), c('--_bar')), 'record against bar').to.be.at.least(3);
+        expect(contrast(c('--_highlight'), background), 'highlighted bars').to.be.at.least(3);
+        expect(contrast(c('--_highlight'), c('--_bar')), 'highlighted against bar').to.be.at.least(3);
       });
     }
 

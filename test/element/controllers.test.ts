@@ -400,7 +400,7 @@ describe('controllers', () => {
       protected override render() {
         return html`<div
           class="palette"
-          style="--_bar: rgb(0,0,255); --_record: rgb(255,0,0); --_text: #000; --_muted: #080; --_grid: #fff; --_background: #fff; --_accent: #00f"
+          style="--_bar: rgb(0,0,255); --_highlight: rgb(255,0,0); --_text: #000; --_muted: #080; --_grid: #fff; --_background: #fff; --_accent: #00f"
         >
           <div style="position:relative;height:200px;width:400px"><canvas></canvas></div>
         </div>`;
