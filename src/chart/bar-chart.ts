@@ -23,18 +23,9 @@ import { YearTooltip } from './year-tooltip.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
-/** What the chart shows of a widget's series. */
+/** The series shown, and how this chart writes and lays it out. */
 export function chartModel(series: Series, notReportedLabel: string, formatValue: (value: number) => string, rtl: boolean): BarChartModel {
-  return {
-    labels: series.labels,
-    values: series.values,
-    highlighted: series.highlighted,
-    highlightLabel: series.highlightLabel,
-    notReportedLabel,
-    describe: (index) => series.details[index] ?? [],
-    formatValue,
-    rtl,
-  };
+  return { ...series, notReportedLabel, formatValue, rtl };
 }
 
 /**
@@ -90,16 +81,11 @@ function watchPixelRatio(): void {
   );
 }
 
-export interface BarChartModel {
-  labels: string[];
-  values: (number | null)[];
-  /** Bars drawn in the highlight colour, each with `highlightLabel` above it. */
-  highlighted: boolean[];
-  highlightLabel: string;
+/** The one model of what is shown (highlighted bars have `highlightLabel` above them), and what only the chart needs. */
+export interface BarChartModel extends Pick<Series, 'labels' | 'values' | 'highlighted' | 'highlightLabel' | 'tooltips'> {
   /** Marker drawn on the axis where a year has no value. */
   notReportedLabel: string;
-  /** Tooltip lines for a year. */
-  describe: (index: number) => string[];
+  /** The value axis's numbers, as the widget writes numbers. */
   formatValue: (value: number) => string;
   /** Right to left: the first year on the right, the value axis on the right, tooltips right to left. */
   rtl: boolean;
@@ -449,6 +435,11 @@ export class BarChart {
         ? (chartArea.top + chartArea.bottom) / 2
         : Math.max(top, chartArea.top);
     const canvas = chart.canvas;
-    this.tooltip.show(label, model.describe(index), canvas.offsetLeft + chart.scales.x!.getPixelForValue(index), canvas.offsetTop + y);
+    this.tooltip.show(
+      label,
+      model.tooltips[index] ?? [],
+      canvas.offsetLeft + chart.scales.x!.getPixelForValue(index),
+      canvas.offsetTop + y,
+    );
   }
 }

@@ -319,7 +319,6 @@ export class CeopStats extends LitElement {
     if (view.status !== 'ready') return undefined;
     return {
       series: view.series,
-      locale: view.options.locale,
       messages: view.messages,
       // A server-rendered widget already shows its figures: its chart is drawn as it stands.
       animate: this.countUp.motion && !this.serverRendered,

@@ -37,7 +37,6 @@ export const chartChunkSettled = (): Promise<unknown> =>
 /** What the chart shows: from the widget's view of its data. */
 export interface ChartInput {
   series: Series;
-  locale: string;
   messages: Messages;
   animate: boolean;
   /** `detail` of the ready event once it is drawn. */
@@ -221,13 +220,9 @@ export class ChartController implements ReactiveController {
   }
 
   /** The chart as the chunk draws it: this widget's figures, direction and colours now. */
-  private drawing(
-    chunk: ChartChunk,
-    { series, locale, messages }: ChartInput,
-    rtl: boolean,
-  ): { model: BarChartModel; colors: BarChartColors } {
+  private drawing(chunk: ChartChunk, { series, messages }: ChartInput, rtl: boolean): { model: BarChartModel; colors: BarChartColors } {
     return {
-      model: chunk.chartModel(series, messages.notReportedMarker, (value) => formatCount(value, locale), rtl),
+      model: chunk.chartModel(series, messages.notReportedMarker, (value) => formatCount(value, series.locale), rtl),
       colors: this.colors(chunk),
     };
   }

@@ -34,7 +34,7 @@ export interface Series {
   highlighted: boolean[];
   highlightLabel: string;
   /** Tooltip lines per year in range. */
-  details: string[][];
+  tooltips: string[][];
   /** What the live region says when a year is chosen with the keyboard. */
   announcements: string[];
   /** Notes per year in range, for the data table. */
@@ -54,7 +54,7 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
   const records = allRecords.slice(first, last + 1);
   const highlighted = HIGHLIGHTS[highlight].picks({ values, records });
   const notes = labels.map((year) => notesForYear(measure, year).map((note) => note.text));
-  const details = labels.map((_, i) => {
+  const tooltips = labels.map((_, i) => {
     const value = values[i];
     const lines = [
       value === null || value === undefined ? messages.notReported : messages.valueLine(measure.label, formatCount(value, locale)),
@@ -76,7 +76,7 @@ export function seriesOf({ measure, first, last, highlight, locale }: WidgetOpti
     records,
     highlighted,
     highlightLabel: messages[HIGHLIGHTS[highlight].label],
-    details,
+    tooltips,
     announcements,
     notes,
     total: { label: messages.totalRow(dataset.totalLabel, isPartialTotal(measure)), value: measureTotal(measure) },

@@ -389,7 +389,6 @@ describe('controllers', () => {
         const series = seriesOf(parsed.value, CEOP_FIGURES, messages);
         return {
           series,
-          locale: parsed.value.locale,
           messages,
           animate: false,
           ready: { metric: parsed.value.measure.id, years: series.labels },

@@ -66,21 +66,21 @@ describe('seriesOf', () => {
     });
   });
 
-  describe('tooltip details', () => {
+  describe('tooltips', () => {
     it('a record year: the value line, then the record line', () => {
-      const { details } = series({ metric: 'children' });
-      expect(details[4]).to.deep.equal(['Children safeguarded or protected: 414', 'Record: the highest so far']);
+      const { tooltips } = series({ metric: 'children' });
+      expect(tooltips[4]).to.deep.equal(['Children safeguarded or protected: 414', 'Record: the highest so far']);
     });
 
     it('a year that is not a record: the value line alone', () => {
-      const { details } = series({ metric: 'networks' });
-      expect(details[2]).to.deep.equal(['Offender networks dismantled or disrupted: 82']);
+      const { tooltips } = series({ metric: 'networks' });
+      expect(tooltips[2]).to.deep.equal(['Offender networks dismantled or disrupted: 82']);
     });
 
     it('a year not reported: "Not reported" and its note, never a zero', () => {
-      const { details, notes } = series({ metric: 'networks' });
-      expect(details[0]).to.deep.equal(['Not reported', N1]);
-      expect(details[1]).to.deep.equal(['Not reported', N1]);
+      const { tooltips, notes } = series({ metric: 'networks' });
+      expect(tooltips[0]).to.deep.equal(['Not reported', N1]);
+      expect(tooltips[1]).to.deep.equal(['Not reported', N1]);
       expect(notes).to.deep.equal([[N1], [N1], [], [], []]);
     });
 
@@ -88,7 +88,7 @@ describe('seriesOf', () => {
       const parsed = parseOptions({ metric: 'arrests', locale: 'de' }, CEOP_FIGURES, 'en-GB');
       if (!parsed.ok) throw new Error(parsed.message);
       const big = { ...parsed.value, measure: { ...parsed.value.measure, values: [1644, 1, 2, 3, 4] } };
-      expect(seriesOf(big, CEOP_FIGURES, messages).details[0]![0]).to.equal('Arrests: 1.644');
+      expect(seriesOf(big, CEOP_FIGURES, messages).tooltips[0]![0]).to.equal('Arrests: 1.644');
     });
   });
 
