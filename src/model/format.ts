@@ -2,9 +2,10 @@
  * Number formatting for the reader's locale, through one cache of
  * `Intl.NumberFormat`s for the whole page (counters format a value on every
  * animation frame, and the table reader asks for a locale's separators), and
- * without Intl for English and Welsh.
+ * without Intl for English and Welsh (comma-grouped.ts says why).
  */
 import { boundedCache } from './bounded-cache.js';
+import { COMMA_GROUPED, commaGrouped } from './comma-grouped.js';
 
 /** How numbers are written: whole counts (1,038), whole percentages (49%), or the locale's plain default, decimals included. */
 export type NumberStyle = 'count' | 'percent' | 'plain';
@@ -30,29 +31,6 @@ export function isValidLocale(tag: string): boolean {
 /** The cached format; throws a RangeError for a malformed locale, as Intl does. */
 export function numberFormat(locale: string, style: NumberStyle = 'count'): Intl.NumberFormat {
   return formats(`${style} ${locale}`, () => new Intl.NumberFormat(locale, STYLES[style]));
-}
-
-/**
- * Locales that write whole numbers as digits in threes with commas, and a
- * percentage with % after it: English and Welsh, without extensions. These
- * are written here, not by Intl: a page's first Intl.NumberFormat loads its
- * locale data, 15-40 ms of the first long task. Tests hold them to Intl's
- * output in every engine.
- */
-const COMMA_GROUPED = /^(en(-gb|-us)?|cy(-gb)?)$/i;
-
-/**
- * `value` × 10^shift rounded half away from zero, grouped in threes, as Intl
- * writes it: rounded from the shortest decimal form (what String gives), as
- * Intl rounds. Undefined where that cannot be done exactly here: a negative
- * value, or one too large, or whose shortest form has an exponent.
- */
-function commaGrouped(value: number, shift: number): string | undefined {
-  const match = value >= 0 && value < 1e12 && !Object.is(value, -0) ? /^(\d+)(?:\.(\d+))?$/.exec(String(value)) : null;
-  if (!match) return undefined;
-  const fraction = (match[2] ?? '').padEnd(shift + 1, '0');
-  const whole = Number(match[1]! + fraction.slice(0, shift)) + (fraction[shift]! >= '5' ? 1 : 0);
-  return String(whole).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function format(value: number, locale: string, style: 'count' | 'percent'): string {
