@@ -6,7 +6,7 @@
 import { type Dataset, type Measure, type Source, describeValue, startYear } from './dataset.js';
 import { type Result, attempt, fail, problemResult, webUrl } from './result.js';
 import { isValidLocale } from './format.js';
-import { ATTRIBUTES, type AttributesThat, type Choice, type RawAttributes } from './attribute-table.js';
+import { ATTRIBUTES, type AttributesThat, type Choice, type ChoiceProperty, type RawAttributes } from './attribute-table.js';
 
 export type Theme = Choice<'theme'>;
 
@@ -56,13 +56,18 @@ function listOf(values: readonly string[]): string {
   return values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
+/** The allowed value a choice attribute's text names, without regard to case or surrounding spaces; undefined for any other. */
+function allowedValue<P extends ChoiceProperty>(property: P, text: string | undefined): Choice<P> | undefined {
+  const values: readonly Choice<P>[] = ATTRIBUTES[property].values;
+  return values.find((allowed) => allowed === text?.toLowerCase());
+}
+
 /** A choice attribute's value (each is named as its property is), or its default when not set; anything else is refused, naming the allowed values. */
-function oneOf<P extends 'highlight' | 'theme' | 'credentials'>(property: P, raw: unknown): Choice<P> {
-  const { values, default: fallback } = ATTRIBUTES[property];
+function oneOf<P extends ChoiceProperty>(property: P, raw: unknown): Choice<P> {
   const text = given(raw);
-  if (text === undefined) return fallback;
-  const value = values.find((allowed) => allowed === text.toLowerCase());
-  if (value === undefined) fail(`${property}=${describeValue(text)} is not allowed. Use ${listOf(values)}.`);
+  if (text === undefined) return ATTRIBUTES[property].default;
+  const value = allowedValue(property, text);
+  if (value === undefined) fail(`${property}=${describeValue(text)} is not allowed. Use ${listOf(ATTRIBUTES[property].values)}.`);
   return value;
 }
 
@@ -89,8 +94,7 @@ function yearIndex(name: 'from' | 'to', raw: string | undefined, starts: number[
  * as `auto`, beside the alert that reports it.
  */
 export function themeOf(raw: unknown): Theme {
-  const value = given(raw)?.toLowerCase();
-  return ATTRIBUTES.theme.values.find((theme) => theme === value) ?? ATTRIBUTES.theme.default;
+  return allowedValue('theme', given(raw)) ?? ATTRIBUTES.theme.default;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CeopStatsErrorDetail } from '../../src/ceop-stats.js';
 import { datasetFromJson } from '../../src/data/loaders.js';
 import type { Messages } from '../../src/messages/en.js';
 import { localizeData, messagesFor } from '../../src/messages/index.js';
-import { ATTRIBUTES, HIGHLIGHTS } from '../../src/model/attribute-table.js';
+import { ATTRIBUTES, type ChoiceProperty, HIGHLIGHTS } from '../../src/model/attribute-table.js';
 import { parseFetchOptions, parseOptions, resolveLocale } from '../../src/model/attributes.js';
 import { CEOP_FIGURES } from '../../src/model/ceop-figures.js';
 import type { Dataset } from '../../src/model/dataset.js';
@@ -34,7 +34,7 @@ export type Expected =
   | { kind: 'error'; code: CeopStatsErrorDetail['code']; matches: (message: string) => boolean; describe: string };
 
 const blank = (value: AttributeValue): value is null => value === null || value.trim() === '';
-const allows = (name: 'highlight' | 'theme' | 'credentials', word: string) => (ATTRIBUTES[name].values as readonly string[]).includes(word);
+const allows = (name: ChoiceProperty, word: string) => (ATTRIBUTES[name].values as readonly string[]).includes(word);
 
 /** The first attribute the widget must refuse, by simple rules written out again here; or undefined. */
 function firstBadFetchAttribute(a: Record<AttributeName, AttributeValue>): string | undefined {
