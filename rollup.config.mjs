@@ -77,6 +77,7 @@ const libChart = {
     colorsAsGiven(),
     nodeResolve({ browser: true }),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    minifyCssTemplates(),
     terser({ ecma: 2021, module: true, compress: { passes: 3 }, format: { comments: false } }),
   ],
 };

@@ -1,5 +1,6 @@
 /**
- * Minifies the CSS of every css`` template (Lit's tag) in the code rollup
+ * Minifies the CSS of every css`` template (Lit's tag, and the chart
+ * tooltip's, which gives a string: src/chart/year-tooltip.ts) in the code rollup
  * builds, with esbuild's CSS minifier: esbuild is already what compiles our
  * TypeScript, so this adds no dependency, and unlike a regex it parses the
  * CSS, so a string, a url() or a custom property's value is never mangled.

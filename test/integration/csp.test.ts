@@ -51,4 +51,30 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     frame.contentDocument!.body.append(image);
     await eventually(() => win.__cspViolations.length > 0, 'the blocked image is reported');
   });
+
+  it("the built chart chunk's tooltip gets its minified styles: placed over the chart, in the palette's colours", async () => {
+    frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 600px; border: 0';
+    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+    frame.src = PAGE;
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as WatchedWindow;
+    await eventually(() => 'bundled' in win.__events, 'bundled drawn');
+    const root = frame.contentDocument!.getElementById('bundled')!.shadowRoot!;
+    const focus = root.querySelector<HTMLElement>('.chart-focus')!;
+    focus.focus();
+    focus.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await eventually(() => root.querySelector('[part~="tooltip"]:not([hidden])'), 'tooltip shown');
+    const tip = root.querySelector<HTMLElement>('[part~="tooltip"]')!;
+    const style = win.getComputedStyle(tip);
+    expect(style.position).to.equal('absolute');
+    const card = win.getComputedStyle(root.querySelector('.card')!);
+    expect(style.backgroundColor).to.equal(card.color);
+    expect(style.color).to.equal(card.backgroundColor);
+    const box = root.querySelector('.chart')!.getBoundingClientRect();
+    const rect = tip.getBoundingClientRect();
+    expect(rect.left >= box.left && rect.right <= box.right && rect.top >= box.top && rect.bottom <= box.bottom).to.equal(true);
+    expect(win.__cspViolations).to.deep.equal([]);
+  });
 });
