@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CeopStats, CeopStatsReadyDetail } from '../../src/ceop-stats.js';
 import { type Bar, canvasOf, counterValues, headingText, MARKERS, readBars, type Rgb, shadow } from '../helpers/index.js';
 import { eventually } from '../helpers/eventually.js';
+import { ATTRIBUTES, type ChoiceProperty } from '../../src/model/attribute-table.js';
 
 /** A heading an editor might write, with every character that needs escaping in an attribute. */
 const HEADING = 'Cases "rising" <fast> & more';
@@ -281,6 +282,17 @@ describe('embed code builder (demo/builder.html)', function () {
       `the iframe takes the embed's height: ${embedFrame()!.style.height} vs ${body()}`,
     );
     expect(body()).to.not.equal(540);
+  });
+
+  it("offers each choice attribute's allowed values, no more, with the widget's default chosen", async () => {
+    const builder = await openBuilder();
+    frames.push(builder.frame);
+    // The builder's own copy of the choices, with its own labels for editors, held to the attribute table.
+    for (const property of ['highlight', 'theme'] satisfies ChoiceProperty[]) {
+      const radios = [...builder.doc.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${property}"]`)];
+      expect(radios.map((radio) => radio.value).sort(), property).to.deep.equal([...ATTRIBUTES[property].values].sort());
+      expect(radios.find((radio) => radio.checked)?.value, `${property}'s default`).to.equal(ATTRIBUTES[property].default);
+    }
   });
 
   it('the code names only what differs from the defaults', async () => {
