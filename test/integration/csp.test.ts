@@ -9,6 +9,17 @@ interface WatchedWindow extends Window {
 
 const PAGE = '/test/pages/csp.html';
 
+/** The test page, loaded in a frame of the size of a desktop column. */
+async function openPage(): Promise<HTMLIFrameElement> {
+  const page = document.createElement('iframe');
+  page.style.cssText = 'width: 800px; height: 600px; border: 0';
+  const loaded = new Promise((resolve) => page.addEventListener('load', resolve, { once: true }));
+  page.src = PAGE;
+  document.body.append(page);
+  await loaded;
+  return page;
+}
+
 describe('under a strict Content-Security-Policy with Trusted Types', () => {
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => frame?.remove());
@@ -21,12 +32,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
   });
 
   it('every way in renders with zero violations, and the bad attribute shows its alert', async () => {
-    frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-    frame.src = PAGE;
-    document.body.append(frame);
-    await loaded;
+    frame = await openPage();
     const win = frame.contentWindow as WatchedWindow;
     const ids = ['bundled', 'animated', 'inline', 'table', 'src', 'broken'];
     // Charts load as widgets come near the viewport: bring each into view in turn.
@@ -53,12 +59,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
   });
 
   it("the built chart chunk's tooltip gets its minified styles: placed over the chart, in the palette's colours", async () => {
-    frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-    frame.src = PAGE;
-    document.body.append(frame);
-    await loaded;
+    frame = await openPage();
     const win = frame.contentWindow as WatchedWindow;
     await eventually(() => 'bundled' in win.__events, 'bundled drawn');
     const root = frame.contentDocument!.getElementById('bundled')!.shadowRoot!;
