@@ -18,7 +18,7 @@ import { tableRegion, tableStyles } from './element/data-table.js';
 import { resolveLocale } from './model/attributes.js';
 import { serverRender } from './element/server-render.js';
 import { messages as cy } from './messages/cy.js';
-import { provideCatalogue } from './messages/index.js';
+import { provideMessages } from './messages/index.js';
 import { defineOnce } from './runtime/define.js';
 import { readContent } from './server/read-content.js';
 
@@ -28,7 +28,7 @@ export { CeopStats } from './ceop-stats-element.js';
 export type CeopStatsAttributeValue = string | number | boolean | null | undefined;
 
 // Every language's texts at once (LANGUAGES in src/messages/index.ts lists them): a render never waits for one.
-provideCatalogue('cy', cy);
+provideMessages('cy', cy);
 
 /** The table fills the chart's box and scrolls inside it: the box keeps the chart's height, so the chart drawn later moves nothing. */
 const STAND_IN_STYLES = `<style>${tableStyles.cssText}.chart>.table-wrap{box-sizing:border-box;height:100%;overflow:auto}</style>`;

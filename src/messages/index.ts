@@ -21,7 +21,7 @@ export const LANGUAGES: Record<string, () => Promise<{ messages: Messages }>> = 
 const byLanguage = new Map<string, Messages | Promise<Messages>>();
 
 /** Makes a language's messages available at once, where nothing is fetched: the server entry gives every language's. */
-export function provideCatalogue(language: string, messages: Messages): void {
+export function provideMessages(language: string, messages: Messages): void {
   byLanguage.set(language, messages);
 }
 

@@ -2,7 +2,7 @@
  * The loading look holds the room of what it expects to show, worked out
  * from that data: as many counters as it has measures, its summary's lines,
  * its source line. A widget whose data is already known while its language's
- * texts load (the data is here, the catalogue is not) shows the loading look
+ * texts load (the data is here, its messages are not) shows the loading look
  * first; when the texts come, nothing on the page moves and the card has no
  * room left over.
  */
@@ -20,7 +20,7 @@ const PADDING = 16;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-/** A language of its own for each widget (a catalogue is fetched once for the page): English texts, given when `release` is called. */
+/** A language of its own for each widget (a language's messages are fetched once for the page): English texts, given when `release` is called. */
 let languages = 0;
 function slowLanguage(): { code: string; release: () => void } {
   const code = `q${'abcdefghijklmnopqrst'[languages++]!}`;
