@@ -13,7 +13,7 @@ import { MediaController } from './media-controller.js';
 import { TableChunkController } from './table-chunk-controller.js';
 import * as region from './regions.js';
 import { type DataState, type ReadyView, type WidgetView, loadingRoom, widgetView } from '../view/widget-view.js';
-import type { Problem, ProblemCode } from '../model/result.js';
+import { type Problem, type ProblemCode, problemOf } from '../model/result.js';
 import { emit } from '../runtime/emit.js';
 import { inTurn } from '../runtime/main-thread-turn.js';
 import { onServer } from '../runtime/server.js';
@@ -273,7 +273,7 @@ export class CeopStats extends LitElement {
   /** Reads `src`, `credentials` and `timeout`, and asks the data controller for what they name. */
   private useRequest(): void {
     const parsed = parseFetchOptions(this, onServer ? SERVER_BASE_URL : document.baseURI);
-    this.requestProblem = parsed.ok ? undefined : { code: parsed.code, message: parsed.message };
+    this.requestProblem = parsed.ok ? undefined : problemOf(parsed);
     this.request = parsed.ok ? parsed.value : undefined;
     if (parsed.ok) this.data.use(parsed.value);
   }
@@ -301,7 +301,7 @@ export class CeopStats extends LitElement {
     const problem = this.view.status === 'problem' ? this.view.problem : undefined;
     if (problem && problem.message !== this.reportedProblem) {
       console.warn(`<ceop-stats>: ${problem.message}`);
-      const detail: CeopStatsErrorDetail = { code: problem.code, message: problem.message };
+      const detail: CeopStatsErrorDetail = problemOf(problem);
       if (!onServer) emit(this, 'ceop-stats-error', detail);
     }
     // While data loads, the last problem stands: the same problem after a reload is not warned about twice.

@@ -17,7 +17,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CEOP_FIGURES } from '../model/ceop-figures.js';
 import type { Dataset } from '../model/dataset.js';
 import type { FetchOptions } from '../model/attributes.js';
-import type { Result } from '../model/result.js';
+import { type Result, problemOf } from '../model/result.js';
 import type { DataState } from '../view/widget-view.js';
 import { lazyChunk } from '../runtime/lazy-chunk.js';
 import { strayData } from '../data/stray-data.js';
@@ -33,9 +33,7 @@ export const loadedDataIn = (): DataIn | undefined => dataIn.loaded;
 
 /** The state a parse or a fetch leads to. */
 function stateOf(result: Result<Dataset>): DataState {
-  return result.ok
-    ? { status: 'ready', dataset: result.value }
-    : { status: 'error', problem: { code: result.code, message: result.message } };
+  return result.ok ? { status: 'ready', dataset: result.value } : { status: 'error', problem: problemOf(result) };
 }
 
 type Host = ReactiveControllerHost & HTMLElement;

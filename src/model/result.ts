@@ -33,6 +33,9 @@ export function attempt<T>(code: ProblemCode, parse: () => T): Result<T> {
   }
 }
 
+/** The problem a failed result carries, without the result's own fields. */
+export const problemOf = ({ code, message }: Problem): Problem => ({ code, message });
+
 /** The result of a parse that stops at a problem found without `fail()`. */
 export const problemResult = (code: ProblemCode, message: string): Result<never> => ({ ok: false, code, message });
 

@@ -9,7 +9,7 @@ import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import type { DataState } from '../view/widget-view.js';
 import { datasetFromJson } from '../data/loaders.js';
 import { type CellLike, type RowLike, type TableLike, readTable } from '../data/table-reader.js';
-import type { Result } from '../model/result.js';
+import { type Result, problemOf } from '../model/result.js';
 import type { Dataset } from '../model/dataset.js';
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
@@ -59,7 +59,7 @@ function tableOf(table: Element): TableLike {
 }
 
 const stateOf = (result: Result<Dataset>): DataState =>
-  result.ok ? { status: 'ready', dataset: result.value } : { status: 'error', problem: { code: result.code, message: result.message } };
+  result.ok ? { status: 'ready', dataset: result.value } : { status: 'error', problem: problemOf(result) };
 
 /**
  * The data a widget with this content shows, or undefined when it has none

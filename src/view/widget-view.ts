@@ -11,7 +11,7 @@ import { type Series, seriesOf } from './series.js';
 import { summarize } from './summary.js';
 import { type Messages, messages as en } from '../messages/en.js';
 import { localizeData } from '../messages/index.js';
-import type { Problem } from '../model/result.js';
+import { type Problem, problemOf } from '../model/result.js';
 import type { AttributesThat, RawAttributes } from '../model/attribute-table.js';
 import { type WidgetOptions, given, parseOptions, parseSourceOptions } from '../model/attributes.js';
 
@@ -57,9 +57,9 @@ export function widgetView({ attributes, data, requestProblem, messages, pageLoc
   if (data.status === 'error') return { status: 'problem', problem: data.problem };
   const dataset = localizeData(data.dataset, messages);
   const parsed = parseOptions(attributes, dataset, pageLocale);
-  if (!parsed.ok) return { status: 'problem', problem: { code: parsed.code, message: parsed.message } };
+  if (!parsed.ok) return { status: 'problem', problem: problemOf(parsed) };
   const source = parseSourceOptions(attributes, dataset.source, baseUrl);
-  if (!source.ok) return { status: 'problem', problem: { code: source.code, message: source.message } };
+  if (!source.ok) return { status: 'problem', problem: problemOf(source) };
   const options = parsed.value;
   const series = seriesOf(options, dataset, messages);
   const label = options.measure.label;
